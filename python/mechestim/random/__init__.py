@@ -1,0 +1,34 @@
+"""Random sampling (``numpy.random``), one FLOP per value produced."""
+
+from __future__ import annotations
+
+import numpy as _np
+
+from mechestim import _core
+from mechestim._core import charge_sampler as _charge_sampler
+
+__all__ = ["randn"]
+
+_RANDN = _core.op_id("random.randn")
+
+
+def randn(*d0):
+    """Standard-normal samples of shape ``d0`` (``numpy.random.randn``).
+
+    Cost: one FLOP per value (``randn(256, 256)`` costs 65,536; ``randn()`` costs 1).
+
+    Examples
+    --------
+    >>> import mechestim as me
+    >>> me.random.randn(2, 3).shape
+    (2, 3)
+    """
+    _charge_sampler(_RANDN, d0)
+    return _np.random.randn(*d0)
+
+
+def __getattr__(name: str):
+    if name.startswith("_"):
+        raise AttributeError(name)
+    _core.op_id(f"random.{name}")  # raises UnsupportedFunctionError
+    raise AttributeError(name)
