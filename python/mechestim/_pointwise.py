@@ -31,7 +31,7 @@ def sqrt(x, /, out=None, **kwargs):
     array([2., 3.])
     """
     _charge_unary(_SQRT, x)
-    return _np.sqrt(x, out, **kwargs)
+    return _np.sqrt(x, **kwargs) if out is None else _np.sqrt(x, out=out, **kwargs)
 
 
 def multiply(x1, x2, /, out=None, **kwargs):
@@ -47,7 +47,7 @@ def multiply(x1, x2, /, out=None, **kwargs):
            [  2.,  20., 200.]])
     """
     _charge_binary(_MULTIPLY, x1, x2)
-    return _np.multiply(x1, x2, out, **kwargs)
+    return _np.multiply(x1, x2, **kwargs) if out is None else _np.multiply(x1, x2, out=out, **kwargs)
 
 
 def maximum(x1, x2, /, out=None, **kwargs):
@@ -62,4 +62,4 @@ def maximum(x1, x2, /, out=None, **kwargs):
     array([0., 2.])
     """
     _charge_binary(_MAXIMUM, x1, x2)
-    return _np.maximum(x1, x2, out, **kwargs)
+    return _np.maximum(x1, x2, **kwargs) if out is None else _np.maximum(x1, x2, out=out, **kwargs)
