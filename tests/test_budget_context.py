@@ -14,8 +14,25 @@ import mechestim as me
 
 @pytest.mark.parametrize(
     "bad",
-    [float("nan"), float("inf"), -float("inf"), 0, -1, -1e8, 0.0, 1.5, 1e8 + 0.5, True, False, "100", None,
-     2**64, 2.0**64, complex(5, 0), [100]],
+    [
+        float("nan"),
+        float("inf"),
+        -float("inf"),
+        0,
+        -1,
+        -1e8,
+        0.0,
+        1.5,
+        1e8 + 0.5,
+        True,
+        False,
+        "100",
+        None,
+        2**64,
+        2.0**64,
+        complex(5, 0),
+        [100],
+    ],
 )
 def test_bad_budgets_raise_value_error(bad):
     with pytest.raises(ValueError) as info:
@@ -27,8 +44,15 @@ def test_bad_budgets_raise_value_error(bad):
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [(1e8, 100_000_000), (10**8, 100_000_000), (np.int64(5), 5), (np.float64(1e3), 1000),
-     (2**64 - 1, 2**64 - 1), (2.0**63, 2**63), (1, 1)],
+    [
+        (1e8, 100_000_000),
+        (10**8, 100_000_000),
+        (np.int64(5), 5),
+        (np.float64(1e3), 1000),
+        (2**64 - 1, 2**64 - 1),
+        (2.0**63, 2**63),
+        (1, 1),
+    ],
 )
 def test_good_budgets_are_converted_exactly(given, expected):
     ctx = me.BudgetContext(flop_budget=given)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 import pytest
 
@@ -11,7 +13,7 @@ import mechestim as me
 class Spy(np.ndarray):
     """An array that records whether NumPy's ufunc or function machinery touched it."""
 
-    touched: list[str] = []
+    touched: ClassVar[list[str]] = []
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         Spy.touched.append(ufunc.__name__)

@@ -93,8 +93,13 @@ def test_bad_broadcast_is_a_shape_error_and_charges_nothing():
 
 @pytest.mark.parametrize(
     "bad",
-    [np.array(["a", "b"]), np.array([b"x"]), np.array([object(), 1], dtype=object),
-     np.array(["2020-01-01"], dtype="datetime64[D]"), np.zeros(2, dtype=[("a", "f8"), ("b", "i4")])],
+    [
+        np.array(["a", "b"]),
+        np.array([b"x"]),
+        np.array([object(), 1], dtype=object),
+        np.array(["2020-01-01"], dtype="datetime64[D]"),
+        np.zeros(2, dtype=[("a", "f8"), ("b", "i4")]),
+    ],
 )
 def test_non_numeric_data_is_refused_before_anything_is_charged(bad):
     with me.BudgetContext(flop_budget=100) as b:

@@ -91,7 +91,9 @@ def test_default_budget_off_requires_a_context():
 
 
 def test_malformed_default_budget_is_a_clear_error():
-    proc = run_python("import mechestim as me\nme.sqrt(me.array(1.0))", env={"MECHESTIM_DEFAULT_BUDGET": "lots"})
+    proc = run_python(
+        "import mechestim as me\nme.sqrt(me.array(1.0))", env={"MECHESTIM_DEFAULT_BUDGET": "lots"}
+    )
     assert proc.returncode != 0
     assert "MECHESTIM_DEFAULT_BUDGET" in proc.stderr and "InvalidBudgetError" in proc.stderr
 

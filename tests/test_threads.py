@@ -37,7 +37,9 @@ def test_eight_threads_charge_the_context_opened_on_the_main_thread():
     with me.BudgetContext(flop_budget=10**9, namespace="threads") as b:
         _race(work)
     assert b.flops_used == THREADS * OPS_PER_THREAD * 3
-    assert b.summary().operations == {"sqrt": {"flops": THREADS * OPS_PER_THREAD * 3, "calls": THREADS * OPS_PER_THREAD}}
+    assert b.summary().operations == {
+        "sqrt": {"flops": THREADS * OPS_PER_THREAD * 3, "calls": THREADS * OPS_PER_THREAD}
+    }
     # Nothing leaked to the global default.
     assert list(me.budget_summary_dict(by_namespace=True)) == ["threads"]
 

@@ -79,6 +79,4 @@ def __getattr__(name: str):
     from mechestim import _core
 
     _core.op_id(name)  # raises UnsupportedFunctionError for blocked / unknown names
-    raise UnsupportedFunctionError(
-        f"mechestim does not provide {name} yet", name, "", ""
-    )
+    raise UnsupportedFunctionError(f"mechestim does not provide {name} yet", name, "", "")

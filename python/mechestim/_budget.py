@@ -58,7 +58,7 @@ class BudgetSummary:
         ``{op_name: {"flops": int, "calls": int}}``, largest first.
     """
 
-    __slots__ = ("_text", "_total", "_namespaces")
+    __slots__ = ("_namespaces", "_text", "_total")
 
     def __init__(self, text: str, total: dict, namespaces: list[dict]) -> None:
         self._text = text

@@ -7,7 +7,7 @@ import numpy as _np
 __all__ = ["array", "asarray"]
 
 
-def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):  # noqa: A002
+def array(object, dtype=None, *, copy=True, order="K", subok=False, ndmin=0, like=None):
     """Create an array (``numpy.array``). Free: 0 FLOPs.
 
     Examples

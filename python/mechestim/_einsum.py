@@ -28,8 +28,7 @@ def einsum(subscripts, /, *operands, out=None, dtype=None, order="K", casting="s
     """
     if not isinstance(subscripts, str):
         raise EinsumError(
-            "einsum subscripts must be a string such as 'ij,jk->ik' "
-            f"(got {type(subscripts).__name__})"
+            f"einsum subscripts must be a string such as 'ij,jk->ik' (got {type(subscripts).__name__})"
         )
     _charge_einsum(_EINSUM, subscripts, *operands)
     return _np.einsum(

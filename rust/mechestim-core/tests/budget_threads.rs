@@ -41,7 +41,10 @@ fn totals_are_exact_under_contention() {
     assert_eq!(budget.used(), per_thread * THREADS as u64);
     let tallies = budget.tallies();
     assert_eq!(tallies.iter().map(|t| t.1).sum::<u64>(), budget.used());
-    assert_eq!(tallies.iter().map(|t| t.2).sum::<u64>(), 20_000 * THREADS as u64);
+    assert_eq!(
+        tallies.iter().map(|t| t.2).sum::<u64>(),
+        20_000 * THREADS as u64
+    );
 }
 
 #[test]
@@ -53,7 +56,11 @@ fn a_budget_for_k_charges_admits_exactly_k() {
     let admitted = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let refused = Arc::new(std::sync::atomic::AtomicU64::new(0));
     let sqrt = lookup("sqrt").unwrap();
-    let (b, a, r) = (Arc::clone(&budget), Arc::clone(&admitted), Arc::clone(&refused));
+    let (b, a, r) = (
+        Arc::clone(&budget),
+        Arc::clone(&admitted),
+        Arc::clone(&refused),
+    );
     race(move |_| {
         for _ in 0..2_000 {
             match b.charge(sqrt, COST) {
@@ -67,7 +74,10 @@ fn a_budget_for_k_charges_admits_exactly_k() {
         }
     });
     assert_eq!(admitted.load(std::sync::atomic::Ordering::Relaxed), K);
-    assert_eq!(refused.load(std::sync::atomic::Ordering::Relaxed), 2_000 * THREADS as u64 - K);
+    assert_eq!(
+        refused.load(std::sync::atomic::Ordering::Relaxed),
+        2_000 * THREADS as u64 - K
+    );
     assert_eq!(budget.used(), K * COST);
     assert!(budget.used() <= budget.limit());
     assert_eq!(budget.tallies(), vec![(sqrt, K * COST, K)]);
@@ -89,8 +99,13 @@ fn mixed_costs_never_overshoot() {
 
 #[test]
 fn session_charges_from_every_thread_go_to_the_open_budget() {
-    let session: &'static Session = Box::leak(Box::new(Session::with_default(DefaultBudget::Limit(10))));
-    let budget = Arc::new(Budget::new(u64::MAX, Some("t".into()), BudgetKind::Explicit));
+    let session: &'static Session =
+        Box::leak(Box::new(Session::with_default(DefaultBudget::Limit(10))));
+    let budget = Arc::new(Budget::new(
+        u64::MAX,
+        Some("t".into()),
+        BudgetKind::Explicit,
+    ));
     session.open(Arc::clone(&budget)).unwrap();
     let sqrt = lookup("sqrt").unwrap();
     race(move |_| {
@@ -106,8 +121,9 @@ fn session_charges_from_every_thread_go_to_the_open_budget() {
 
 #[test]
 fn opening_and_closing_while_other_threads_charge_loses_nothing() {
-    let session: &'static Session =
-        Box::leak(Box::new(Session::with_default(DefaultBudget::Limit(u64::MAX))));
+    let session: &'static Session = Box::leak(Box::new(Session::with_default(
+        DefaultBudget::Limit(u64::MAX),
+    )));
     let sqrt = lookup("sqrt").unwrap();
     let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let workers: Vec<_> = (0..4)
@@ -125,7 +141,11 @@ fn opening_and_closing_while_other_threads_charge_loses_nothing() {
         .collect();
     let mut budgets = Vec::new();
     for i in 0..200 {
-        let b = Arc::new(Budget::new(u64::MAX, Some(format!("ns{}", i % 3)), BudgetKind::Explicit));
+        let b = Arc::new(Budget::new(
+            u64::MAX,
+            Some(format!("ns{}", i % 3)),
+            BudgetKind::Explicit,
+        ));
         session.open(Arc::clone(&b)).unwrap();
         thread::yield_now();
         session.close(&b).unwrap();

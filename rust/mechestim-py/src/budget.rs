@@ -51,7 +51,11 @@ pub struct PyBudget {
 impl PyBudget {
     #[new]
     #[pyo3(signature = (flop_budget, namespace=None, op_log=0))]
-    fn new(flop_budget: &Bound<'_, PyAny>, namespace: Option<String>, op_log: usize) -> PyResult<Self> {
+    fn new(
+        flop_budget: &Bound<'_, PyAny>,
+        namespace: Option<String>,
+        op_log: usize,
+    ) -> PyResult<Self> {
         let limit = parse_limit(flop_budget)?;
         Ok(PyBudget {
             inner: Arc::new(Budget::new(limit, namespace, BudgetKind::Explicit).with_log(op_log)),

@@ -32,7 +32,11 @@ pub fn to_py(e: Error) -> PyErr {
                 cost,
                 remaining,
                 limit,
-            } => raise(py, "BudgetExhaustedError", (msg, op, cost, remaining, limit)),
+            } => raise(
+                py,
+                "BudgetExhaustedError",
+                (msg, op, cost, remaining, limit),
+            ),
             Error::NoBudget { op } => raise(py, "NoBudgetContextError", (msg, op)),
             Error::InvalidBudget(_) => raise(py, "InvalidBudgetError", (msg,)),
             Error::ContextConflict(_) => raise(py, "BudgetContextError", (msg,)),
@@ -46,7 +50,11 @@ pub fn to_py(e: Error) -> PyErr {
                 name,
                 reason,
                 alternative,
-            } => raise(py, "UnsupportedFunctionError", (msg, name, reason, alternative)),
+            } => raise(
+                py,
+                "UnsupportedFunctionError",
+                (msg, name, reason, alternative),
+            ),
         }
     })
 }

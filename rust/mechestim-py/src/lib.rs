@@ -36,7 +36,15 @@ fn op_id(name: &str) -> PyResult<u32> {
 /// Every registry row as `(name, module, category, family, formula, reason, alternative)`.
 #[pyfunction]
 #[allow(clippy::type_complexity)]
-fn registry_rows() -> Vec<(&'static str, &'static str, &'static str, &'static str, &'static str, &'static str, &'static str)> {
+fn registry_rows() -> Vec<(
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
     registry::all()
         .iter()
         .map(|s| {
@@ -48,7 +56,15 @@ fn registry_rows() -> Vec<(&'static str, &'static str, &'static str, &'static st
                     alternative,
                 } => ("", reason, alternative),
             };
-            (s.name, s.module.as_str(), s.category.kind(), family, s.formula, reason, alternative)
+            (
+                s.name,
+                s.module.as_str(),
+                s.category.kind(),
+                family,
+                s.formula,
+                reason,
+                alternative,
+            )
         })
         .collect()
 }

@@ -85,7 +85,9 @@ impl Budget {
     /// A fresh budget of `limit` FLOPs (validated by the caller; see
     /// [`crate::budget::limit`]).
     pub fn new(limit: u64, namespace: Option<String>, kind: BudgetKind) -> Self {
-        let tallies = (0..registry::all().len()).map(|_| Tally::default()).collect();
+        let tallies = (0..registry::all().len())
+            .map(|_| Tally::default())
+            .collect();
         Budget {
             limit,
             used: AtomicU64::new(0),
@@ -147,7 +149,9 @@ impl Budget {
     #[inline]
     fn record(&self, op: OpId, flops: u64, used_after: u64, refused: bool) {
         if let Some(log) = &self.log {
-            let mut log = log.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut log = log
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             log.push(LogEntry {
                 op,
                 flops,
@@ -198,7 +202,9 @@ impl Budget {
     /// `None` when the log is off.
     pub fn log(&self) -> Option<(Vec<LogEntry>, u64)> {
         self.log.as_ref().map(|log| {
-            let log = log.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let log = log
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             (log.entries.iter().copied().collect(), log.dropped)
         })
     }
@@ -229,7 +235,10 @@ mod tests {
             }
         );
         assert_eq!(b.used(), 10);
-        assert_eq!(b.tallies(), vec![(op("sqrt"), 4, 1), (op("multiply"), 6, 1)]);
+        assert_eq!(
+            b.tallies(),
+            vec![(op("sqrt"), 4, 1), (op("multiply"), 6, 1)]
+        );
     }
 
     #[test]
@@ -259,8 +268,18 @@ mod tests {
         assert_eq!(
             entries,
             vec![
-                LogEntry { op: op("multiply"), flops: 2, used_after: 5, refused: false },
-                LogEntry { op: op("maximum"), flops: 7, used_after: 5, refused: true },
+                LogEntry {
+                    op: op("multiply"),
+                    flops: 2,
+                    used_after: 5,
+                    refused: false
+                },
+                LogEntry {
+                    op: op("maximum"),
+                    flops: 7,
+                    used_after: 5,
+                    refused: true
+                },
             ]
         );
         assert!(Budget::new(5, None, BudgetKind::Explicit).log().is_none());

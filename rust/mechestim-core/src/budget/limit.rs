@@ -109,16 +109,33 @@ mod tests {
         assert_eq!(from_float(1e8).unwrap(), 100_000_000);
         assert_eq!(from_float(1e15).unwrap(), 1_000_000_000_000_000);
         assert_eq!(from_float(2f64.powi(63)).unwrap(), 1u64 << 63);
-        for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 0.0, -1.0, 1.5, 2f64.powi(64)] {
+        for bad in [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.0,
+            -1.0,
+            1.5,
+            2f64.powi(64),
+        ] {
             assert!(from_float(bad).is_err(), "{bad}");
         }
     }
 
     #[test]
     fn environment_values() {
-        assert_eq!(DefaultBudget::parse("1000").unwrap(), DefaultBudget::Limit(1000));
-        assert_eq!(DefaultBudget::parse(" 1e12 ").unwrap(), DefaultBudget::Limit(1_000_000_000_000));
-        assert_eq!(DefaultBudget::parse("1_000").unwrap(), DefaultBudget::Limit(1000));
+        assert_eq!(
+            DefaultBudget::parse("1000").unwrap(),
+            DefaultBudget::Limit(1000)
+        );
+        assert_eq!(
+            DefaultBudget::parse(" 1e12 ").unwrap(),
+            DefaultBudget::Limit(1_000_000_000_000)
+        );
+        assert_eq!(
+            DefaultBudget::parse("1_000").unwrap(),
+            DefaultBudget::Limit(1000)
+        );
         assert_eq!(DefaultBudget::parse("OFF").unwrap(), DefaultBudget::Off);
         for bad in ["", "abc", "0", "-3", "nan", "1.5"] {
             let e = DefaultBudget::parse(bad).unwrap_err().to_string();

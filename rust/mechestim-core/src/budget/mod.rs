@@ -9,4 +9,6 @@ mod summary;
 pub use ledger::{Budget, BudgetKind, LogEntry};
 pub use limit::{DefaultBudget, DEFAULT_BUDGET, DEFAULT_BUDGET_ENV};
 pub use session::Session;
-pub use summary::{label_of, NamespaceUsage, OpUsage, Summary, GLOBAL_DEFAULT_LABEL, UNNAMED_LABEL};
+pub use summary::{
+    label_of, NamespaceUsage, OpUsage, Summary, GLOBAL_DEFAULT_LABEL, UNNAMED_LABEL,
+};

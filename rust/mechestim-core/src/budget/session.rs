@@ -126,7 +126,9 @@ impl Session {
             return Err(Error::ContextConflict(format!(
                 "a BudgetContext{} is already open; explicit contexts do not nest: \
                  close it first, or use one context with several namespaces in sequence",
-                open.namespace().map(|n| format!(" (namespace {n:?})")).unwrap_or_default()
+                open.namespace()
+                    .map(|n| format!(" (namespace {n:?})"))
+                    .unwrap_or_default()
             )));
         }
         if !state.history.iter().any(|b| Arc::ptr_eq(b, &budget)) {
@@ -228,7 +230,10 @@ mod tests {
         let a = Arc::new(Budget::new(10, None, BudgetKind::Explicit));
         let b = Arc::new(Budget::new(10, None, BudgetKind::Explicit));
         s.open(Arc::clone(&a)).unwrap();
-        assert!(matches!(s.open(Arc::clone(&b)), Err(Error::ContextConflict(_))));
+        assert!(matches!(
+            s.open(Arc::clone(&b)),
+            Err(Error::ContextConflict(_))
+        ));
         assert!(matches!(s.close(&b), Err(Error::ContextConflict(_))));
         assert!(matches!(s.reset(), Err(Error::ContextConflict(_))));
         s.close(&a).unwrap();

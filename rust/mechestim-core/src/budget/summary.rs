@@ -64,8 +64,11 @@ impl NamespaceUsage {
     }
 
     fn sort(&mut self) {
-        self.ops
-            .sort_by(|a, b| b.flops.cmp(&a.flops).then_with(|| a.op.name().cmp(b.op.name())));
+        self.ops.sort_by(|a, b| {
+            b.flops
+                .cmp(&a.flops)
+                .then_with(|| a.op.name().cmp(b.op.name()))
+        });
     }
 
     /// FLOPs left: budget minus used.
@@ -148,7 +151,11 @@ impl fmt::Display for Summary {
         let t = &self.total;
         writeln!(f, "mechestim FLOP Budget Summary")?;
         writeln!(f, "{}", "=".repeat(30))?;
-        let label = if t.label.is_empty() { "(none)" } else { &t.label };
+        let label = if t.label.is_empty() {
+            "(none)"
+        } else {
+            &t.label
+        };
         writeln!(f, "{:<16}{label}", "Namespace:")?;
         let (budget, used, left) = (
             thousands(t.flop_budget),
@@ -171,7 +178,13 @@ impl fmt::Display for Summary {
         )?;
         if !t.ops.is_empty() {
             let name_w = t.ops.iter().map(|u| u.op.name().len()).max().unwrap_or(0) + 2;
-            let flops_w = t.ops.iter().map(|u| thousands(u.flops).len()).max().unwrap_or(0) + 2;
+            let flops_w = t
+                .ops
+                .iter()
+                .map(|u| thousands(u.flops).len())
+                .max()
+                .unwrap_or(0)
+                + 2;
             write!(f, "\n\nBy operation:")?;
             for u in &t.ops {
                 write!(
@@ -186,7 +199,13 @@ impl fmt::Display for Summary {
             }
         }
         if self.namespaces.len() > 1 {
-            let name_w = self.namespaces.iter().map(|n| n.label.len()).max().unwrap_or(0) + 2;
+            let name_w = self
+                .namespaces
+                .iter()
+                .map(|n| n.label.len())
+                .max()
+                .unwrap_or(0)
+                + 2;
             let used_w = self
                 .namespaces
                 .iter()
@@ -216,7 +235,11 @@ mod tests {
 
     #[test]
     fn the_seed_summary_layout() {
-        let b = Budget::new(100_000_000, Some("mlp-forward".into()), BudgetKind::Explicit);
+        let b = Budget::new(
+            100_000_000,
+            Some("mlp-forward".into()),
+            BudgetKind::Explicit,
+        );
         let charge = |name: &str, cost: u64, n: usize| {
             for _ in 0..n {
                 b.charge(lookup(name).unwrap(), cost).unwrap();
@@ -256,12 +279,18 @@ By operation:
         a2.charge(sqrt, 1).unwrap();
         let s = Summary::of([&a, &b, &a2]);
         assert_eq!(s.namespaces.len(), 2);
-        assert_eq!((s.namespaces[0].flops_used, s.namespaces[0].flop_budget), (11, 110));
+        assert_eq!(
+            (s.namespaces[0].flops_used, s.namespaces[0].flop_budget),
+            (11, 110)
+        );
         assert_eq!(s.total.label, "a, b");
         assert_eq!((s.total.flops_used, s.total.flop_budget), (16, 160));
         assert_eq!(s.total.ops[0].calls, 3);
         let text = s.to_string();
-        assert!(text.contains("By namespace:\n  a  11 of 110  (10.0%)\n  b   5 of 50  (10.0%)"), "{text}");
+        assert!(
+            text.contains("By namespace:\n  a  11 of 110  (10.0%)\n  b   5 of 50  (10.0%)"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -136,7 +136,11 @@ impl OpSpec {
     }
 
     /// A blocked row of the core namespace.
-    pub const fn blocked(name: &'static str, reason: &'static str, alternative: &'static str) -> Self {
+    pub const fn blocked(
+        name: &'static str,
+        reason: &'static str,
+        alternative: &'static str,
+    ) -> Self {
         OpSpec {
             name,
             module: Module::Core,
@@ -265,7 +269,8 @@ mod tests {
             .map(|s| s.name)
             .collect();
         // The list of the cost model, written out independently of the table.
-        let expected = "apply_along_axis apply_over_axes array2string array_repr array_str asmatrix \
+        let expected =
+            "apply_along_axis apply_over_axes array2string array_repr array_str asmatrix \
             busday_count busday_offset datetime_as_string datetime_data format_float_positional \
             format_float_scientific frompyfunc genfromtxt get_include getbufsize geterr geterrcall \
             is_busday load loadtxt nested_iters piecewise save savetxt savez savez_compressed \
@@ -281,7 +286,11 @@ mod tests {
                 alternative,
             } = spec.category
             {
-                assert!(!reason.is_empty() && !alternative.is_empty(), "{}", spec.name);
+                assert!(
+                    !reason.is_empty() && !alternative.is_empty(),
+                    "{}",
+                    spec.name
+                );
             }
         }
     }
@@ -290,7 +299,10 @@ mod tests {
     fn resolve_reports_blocked_and_unknown_names() {
         assert!(resolve("sqrt").is_ok());
         let blocked = resolve("save").unwrap_err().to_string();
-        assert!(blocked.starts_with("save is blocked in mechestim"), "{blocked}");
+        assert!(
+            blocked.starts_with("save is blocked in mechestim"),
+            "{blocked}"
+        );
         assert_eq!(
             resolve("no_such_fn").unwrap_err().to_string(),
             "mechestim does not provide no_such_fn"
@@ -299,7 +311,10 @@ mod tests {
 
     #[test]
     fn short_names_drop_the_module() {
-        assert_eq!(OpId(lookup("random.randn").unwrap().0).spec().short_name(), "randn");
+        assert_eq!(
+            OpId(lookup("random.randn").unwrap().0).spec().short_name(),
+            "randn"
+        );
         assert_eq!(lookup("sqrt").unwrap().spec().short_name(), "sqrt");
     }
 }

@@ -5,11 +5,13 @@ use super::registry::{Family::*, Module::*, OpSpec};
 
 const IO: &str = "file and text I/O happens outside the FLOP model";
 const IO_ALT: &str = "NumPy outside the counted code, then me.array(data)";
-const PYFUNC: &str = "it calls an arbitrary Python function whose FLOPs cannot be priced analytically";
+const PYFUNC: &str =
+    "it calls an arbitrary Python function whose FLOPs cannot be priced analytically";
 const PYFUNC_ALT: &str = "vectorised mechestim operations";
 const FORMAT: &str = "formatting arrays as text is not numerical work";
 const FORMAT_ALT: &str = "str(array) or repr(array)";
-const DATETIME: &str = "datetime arithmetic is not priced (only bool, integer, float and complex data are)";
+const DATETIME: &str =
+    "datetime arithmetic is not priced (only bool, integer, float and complex data are)";
 const DATETIME_ALT: &str = "integer day or timestamp arithmetic";
 const ERRSTATE: &str = "it changes NumPy's process-wide state, which mechestim does not manage";
 const ERRSTATE_ALT: &str = "numpy directly, outside the counted code";
@@ -45,11 +47,23 @@ pub(crate) static OPS: &[OpSpec] = &[
     OpSpec::blocked("busday_offset", DATETIME, DATETIME_ALT),
     OpSpec::blocked("datetime_as_string", DATETIME, DATETIME_ALT),
     OpSpec::blocked("datetime_data", DATETIME, DATETIME_ALT),
-    OpSpec::blocked("format_float_positional", FORMAT, "Python's format() on a float"),
-    OpSpec::blocked("format_float_scientific", FORMAT, "Python's format() on a float"),
+    OpSpec::blocked(
+        "format_float_positional",
+        FORMAT,
+        "Python's format() on a float",
+    ),
+    OpSpec::blocked(
+        "format_float_scientific",
+        FORMAT,
+        "Python's format() on a float",
+    ),
     OpSpec::blocked("frompyfunc", PYFUNC, PYFUNC_ALT),
     OpSpec::blocked("genfromtxt", IO, IO_ALT),
-    OpSpec::blocked("get_include", CONFIG, "numpy.get_include() in your build script"),
+    OpSpec::blocked(
+        "get_include",
+        CONFIG,
+        "numpy.get_include() in your build script",
+    ),
     OpSpec::blocked("getbufsize", ERRSTATE, ERRSTATE_ALT),
     OpSpec::blocked("geterr", ERRSTATE, ERRSTATE_ALT),
     OpSpec::blocked("geterrcall", ERRSTATE, ERRSTATE_ALT),
@@ -65,7 +79,11 @@ pub(crate) static OPS: &[OpSpec] = &[
     OpSpec::blocked("save", IO, "numpy.save outside the counted code"),
     OpSpec::blocked("savetxt", IO, "numpy.savetxt outside the counted code"),
     OpSpec::blocked("savez", IO, "numpy.savez outside the counted code"),
-    OpSpec::blocked("savez_compressed", IO, "numpy.savez_compressed outside the counted code"),
+    OpSpec::blocked(
+        "savez_compressed",
+        IO,
+        "numpy.savez_compressed outside the counted code",
+    ),
     OpSpec::blocked("setbufsize", ERRSTATE, ERRSTATE_ALT),
     OpSpec::blocked("seterr", ERRSTATE, ERRSTATE_ALT),
     OpSpec::blocked("seterrcall", ERRSTATE, ERRSTATE_ALT),

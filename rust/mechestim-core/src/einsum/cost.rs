@@ -60,7 +60,10 @@ impl Contraction {
             let mut pos = positions.clone();
             pos.sort_unstable();
             pos.dedup();
-            if pos.is_empty() || pos.len() != positions.len() || pos.iter().any(|&p| p >= current.len()) {
+            if pos.is_empty()
+                || pos.len() != positions.len()
+                || pos.iter().any(|&p| p >= current.len())
+            {
                 return Err(Error::Subscripts(format!(
                     "path step {i} {positions:?} is invalid for {} operand(s) at that point: \
                      give distinct positions below {}",
@@ -76,9 +79,7 @@ impl Contraction {
                 labels
                     .iter()
                     .copied()
-                    .filter(|l| {
-                        self.output.contains(l) || current.iter().any(|t| t.contains(l))
-                    })
+                    .filter(|l| self.output.contains(l) || current.iter().any(|t| t.contains(l)))
                     .collect()
             };
             let sums = kept.len() < labels.len();
@@ -149,9 +150,18 @@ mod tests {
     #[test]
     fn invalid_paths_are_rejected() {
         let c = Contraction::parse("ij,jk,kl->il", &[&[10, 20], &[20, 30], &[30, 5]]).unwrap();
-        assert!(matches!(c.path_cost(&[vec![0, 1]]), Err(Error::Subscripts(_))));
-        assert!(matches!(c.path_cost(&[vec![0, 3], vec![0, 1]]), Err(Error::Subscripts(_))));
-        assert!(matches!(c.path_cost(&[vec![1, 1], vec![0, 1]]), Err(Error::Subscripts(_))));
+        assert!(matches!(
+            c.path_cost(&[vec![0, 1]]),
+            Err(Error::Subscripts(_))
+        ));
+        assert!(matches!(
+            c.path_cost(&[vec![0, 3], vec![0, 1]]),
+            Err(Error::Subscripts(_))
+        ));
+        assert!(matches!(
+            c.path_cost(&[vec![1, 1], vec![0, 1]]),
+            Err(Error::Subscripts(_))
+        ));
     }
 
     #[test]

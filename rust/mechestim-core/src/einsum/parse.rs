@@ -109,16 +109,18 @@ impl Contraction {
 
         let mut letters: Vec<Option<char>> = Vec::new();
         let mut sizes: Vec<u64> = Vec::new();
-        let label_of = |c: char, letters: &mut Vec<Option<char>>, sizes: &mut Vec<u64>| {
-            match letters.iter().position(|&l| l == Some(c)) {
+        let label_of =
+            |c: char, letters: &mut Vec<Option<char>>, sizes: &mut Vec<u64>| match letters
+                .iter()
+                .position(|&l| l == Some(c))
+            {
                 Some(i) => i as Label,
                 None => {
                     letters.push(Some(c));
                     sizes.push(1);
                     (letters.len() - 1) as Label
                 }
-            }
-        };
+            };
 
         // Letters first (so labels are numbered by first appearance), then `...`.
         let mut lettered: Vec<Vec<Label>> = Vec::with_capacity(terms.len());
@@ -244,7 +246,10 @@ impl Contraction {
 
     /// The shape of the result.
     pub fn output_shape(&self) -> Vec<u64> {
-        self.output.iter().map(|&l| self.sizes[l as usize]).collect()
+        self.output
+            .iter()
+            .map(|&l| self.sizes[l as usize])
+            .collect()
     }
 }
 
@@ -307,16 +312,42 @@ mod tests {
 
     #[test]
     fn errors_are_specific() {
-        assert!(matches!(parse("ij,jk->ik", &[&[2, 3]]), Err(Error::Subscripts(_))));
-        assert!(matches!(parse("ij,jk->iz", &[&[2, 3], &[3, 4]]), Err(Error::Subscripts(_))));
-        assert!(matches!(parse("ij,jk->ii", &[&[2, 3], &[3, 4]]), Err(Error::Subscripts(_))));
-        assert!(matches!(parse("ij,jk->ik", &[&[2, 3], &[4, 5]]), Err(Error::Shape(_))));
-        assert!(matches!(parse("ijk->i", &[&[2, 3]]), Err(Error::Subscripts(_))));
-        assert!(matches!(parse("i1->i", &[&[2, 3]]), Err(Error::Subscripts(_))));
-        assert!(matches!(parse("i..j->i", &[&[2, 3]]), Err(Error::Subscripts(_))));
+        assert!(matches!(
+            parse("ij,jk->ik", &[&[2, 3]]),
+            Err(Error::Subscripts(_))
+        ));
+        assert!(matches!(
+            parse("ij,jk->iz", &[&[2, 3], &[3, 4]]),
+            Err(Error::Subscripts(_))
+        ));
+        assert!(matches!(
+            parse("ij,jk->ii", &[&[2, 3], &[3, 4]]),
+            Err(Error::Subscripts(_))
+        ));
+        assert!(matches!(
+            parse("ij,jk->ik", &[&[2, 3], &[4, 5]]),
+            Err(Error::Shape(_))
+        ));
+        assert!(matches!(
+            parse("ijk->i", &[&[2, 3]]),
+            Err(Error::Subscripts(_))
+        ));
+        assert!(matches!(
+            parse("i1->i", &[&[2, 3]]),
+            Err(Error::Subscripts(_))
+        ));
+        assert!(matches!(
+            parse("i..j->i", &[&[2, 3]]),
+            Err(Error::Subscripts(_))
+        ));
         assert!(matches!(parse("ii->i", &[&[2, 3]]), Err(Error::Shape(_))));
-        assert!(matches!(parse("i->i->i", &[&[2]]), Err(Error::Subscripts(_))));
-        let msg = parse("ij,jk->ik", &[&[2, 3], &[4, 5]]).unwrap_err().to_string();
+        assert!(matches!(
+            parse("i->i->i", &[&[2]]),
+            Err(Error::Subscripts(_))
+        ));
+        let msg = parse("ij,jk->ik", &[&[2, 3], &[4, 5]])
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("'j'") && msg.contains("(4,5)"), "{msg}");
     }
 
