@@ -12,6 +12,7 @@ summary.
 3
 """
 
+from mechestim._ndarray import ndarray  # noqa: I001  (registers the result type first)
 from mechestim import random
 from mechestim._budget import (
     BudgetContext,
@@ -22,10 +23,23 @@ from mechestim._budget import (
     budget_summary_dict,
 )
 from mechestim._core import __version__
-from mechestim._creation import array, asarray
 from mechestim._einsum import einsum
-from mechestim._pointwise import maximum, multiply, sqrt
+from mechestim._generated.ops import *  # noqa: F403
+from mechestim._generated.ops import __all__ as _generated_names
+from mechestim._contraction import *  # noqa: F403
+from mechestim._contraction import __all__ as _contraction_names
+from mechestim._numeric import *  # noqa: F403
+from mechestim._numeric import __all__ as _numeric_names
+from mechestim._polynomial import *  # noqa: F403
+from mechestim._polynomial import __all__ as _polynomial_names
+from mechestim._selection import *  # noqa: F403
+from mechestim._selection import __all__ as _selection_names
+from mechestim._sorting import *  # noqa: F403
+from mechestim._sorting import __all__ as _sorting_names
+from mechestim._window import *  # noqa: F403
+from mechestim._window import __all__ as _window_names
 from mechestim.errors import (
+    AxisError,
     BudgetContextError,
     BudgetExhaustedError,
     CostOverflowError,
@@ -43,6 +57,7 @@ from mechestim.errors import (
 
 __all__ = [
     "__version__",
+    "ndarray",
     "random",
     "BudgetContext",
     "BudgetSummary",
@@ -50,12 +65,8 @@ __all__ = [
     "budget_reset",
     "budget_summary",
     "budget_summary_dict",
-    "array",
-    "asarray",
     "einsum",
-    "maximum",
-    "multiply",
-    "sqrt",
+    "AxisError",
     "BudgetContextError",
     "BudgetExhaustedError",
     "CostOverflowError",
@@ -69,6 +80,13 @@ __all__ = [
     "ShapeError",
     "SymmetryError",
     "UnsupportedFunctionError",
+    *_generated_names,
+    *_contraction_names,
+    *_numeric_names,
+    *_polynomial_names,
+    *_selection_names,
+    *_sorting_names,
+    *_window_names,
 ]
 
 

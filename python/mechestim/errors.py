@@ -13,6 +13,7 @@ InvalidBudgetError         a budget is not a positive integer  ValueError
 BudgetContextError         explicit contexts would nest        RuntimeError
 CostOverflowError          a cost exceeds 2**64 - 1 FLOPs      OverflowError
 ShapeError                 operand shapes do not fit           ValueError
+AxisError                  an axis is out of bounds/repeated   numpy AxisError
 EinsumError                malformed subscripts or path        ValueError
 InvalidArgumentError       another argument is invalid         ValueError
 NonNumericError            object/string/datetime data         TypeError
@@ -25,6 +26,8 @@ In every case nothing is charged and no budget changes.
 
 from __future__ import annotations
 
+from numpy.exceptions import AxisError as _AxisError
+
 __all__ = [
     "MechEstimError",
     "BudgetExhaustedError",
@@ -33,6 +36,7 @@ __all__ = [
     "BudgetContextError",
     "CostOverflowError",
     "ShapeError",
+    "AxisError",
     "EinsumError",
     "InvalidArgumentError",
     "NonNumericError",
@@ -124,6 +128,17 @@ class CostOverflowError(MechEstimError, OverflowError):
 
 class ShapeError(MechEstimError, ValueError):
     """Operand shapes are incompatible (broadcasting, contraction dimensions)."""
+
+
+class AxisError(MechEstimError, _AxisError):
+    """An ``axis`` argument is out of bounds or repeated (also NumPy's ``AxisError``)."""
+
+    def __init__(self, message: str) -> None:
+        _AxisError.__init__(self, message)
+        self.args = (message,)
+
+    def __str__(self) -> str:
+        return self.args[0]
 
 
 class EinsumError(MechEstimError, ValueError):

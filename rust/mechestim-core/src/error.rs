@@ -39,6 +39,8 @@ pub enum Error {
     Shape(String),
     /// Malformed einsum subscripts or a path that does not fit them.
     Subscripts(String),
+    /// An axis argument is out of bounds or repeated.
+    Axis(String),
     /// An argument other than a shape or a budget is invalid.
     InvalidArgument(String),
     /// Data of a dtype that cannot be priced (object, string, datetime, structured).
@@ -97,6 +99,7 @@ impl fmt::Display for Error {
             Error::InvalidBudget(msg)
             | Error::ContextConflict(msg)
             | Error::Shape(msg)
+            | Error::Axis(msg)
             | Error::Subscripts(msg)
             | Error::InvalidArgument(msg)
             | Error::NonNumeric(msg)

@@ -42,6 +42,7 @@ pub fn to_py(e: Error) -> PyErr {
             Error::ContextConflict(_) => raise(py, "BudgetContextError", (msg,)),
             Error::CostOverflow { .. } => raise(py, "CostOverflowError", (msg,)),
             Error::Shape(_) => raise(py, "ShapeError", (msg,)),
+            Error::Axis(_) => raise(py, "AxisError", (msg,)),
             Error::Subscripts(_) => raise(py, "EinsumError", (msg,)),
             Error::InvalidArgument(_) => raise(py, "InvalidArgumentError", (msg,)),
             Error::NonNumeric(_) => raise(py, "NonNumericError", (msg,)),

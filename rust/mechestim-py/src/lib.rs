@@ -4,6 +4,7 @@
 //! decision is made by the core crate.
 
 mod budget;
+mod costs;
 mod errors;
 mod operands;
 
@@ -91,6 +92,15 @@ fn charge_binary(op_id: u32, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyRe
     Session::global().charge(id, cost).py()
 }
 
+/// Price and charge an op costing `numel` of the broadcast of all operands.
+#[pyfunction]
+#[pyo3(signature = (op_id, *operands))]
+fn charge_broadcast(op_id: u32, operands: &Bound<'_, PyTuple>) -> PyResult<()> {
+    let id = op(op_id)?;
+    let cost = costs::broadcast_cost_of(operands)?;
+    Session::global().charge(id, cost).py()
+}
+
 /// Price and charge a sampler producing an array of `shape` (an int, a
 /// sequence of ints, or `None` for one value).
 #[pyfunction]
@@ -144,8 +154,10 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(charge_sampler, m)?)?;
     m.add_function(wrap_pyfunction!(einsum_cost, m)?)?;
     m.add_function(wrap_pyfunction!(charge_einsum, m)?)?;
+    m.add_function(wrap_pyfunction!(charge_broadcast, m)?)?;
     m.add_function(wrap_pyfunction!(budget::session_summary, m)?)?;
     m.add_function(wrap_pyfunction!(budget::session_reset, m)?)?;
     m.add_function(wrap_pyfunction!(budget::active_budget, m)?)?;
+    costs::register(m)?;
     Ok(())
 }

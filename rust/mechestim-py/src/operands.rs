@@ -106,3 +106,18 @@ fn dim(n: i64) -> PyResult<u64> {
         )))
     })
 }
+
+/// An `axis` argument: `None`, an int, or a sequence of ints.
+pub fn axis_arg(obj: &Bound<'_, PyAny>) -> PyResult<Option<Vec<i64>>> {
+    if obj.is_none() {
+        return Ok(None);
+    }
+    if let Ok(a) = obj.extract::<i64>() {
+        return Ok(Some(vec![a]));
+    }
+    let mut out = Vec::new();
+    for a in obj.try_iter()? {
+        out.push(a?.extract::<i64>()?);
+    }
+    Ok(Some(out))
+}

@@ -32,6 +32,16 @@ pub fn binary_cost(a: &[u64], b: &[u64]) -> Result<u64> {
     numel(&broadcast(&[a, b])?, "a pointwise op")
 }
 
+/// `numel` of the broadcast of any number of shapes (`where`, `clip`, `select`).
+///
+/// ```
+/// use mechestim_core::cost::broadcast_cost;
+/// assert_eq!(broadcast_cost(&[&[3, 1], &[1, 4], &[]]).unwrap(), 12);
+/// ```
+pub fn broadcast_cost(shapes: &[&[u64]]) -> Result<u64> {
+    numel(&broadcast(shapes)?, "a broadcast op")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::table::OPS;
+use super::table::ops;
 
 /// The NumPy namespace a name lives in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,16 +38,81 @@ impl Module {
 }
 
 /// A counted family: ops that share one cost formula.
+///
+/// `n` is the number of elements of the (main) input, `numel(x)` the number
+/// of elements of `x`, `⌈lg x⌉ = max(1, ceil(log2 x))`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
     /// One FLOP per output element (`exp`, `sqrt`, ...).
     UnaryPointwise,
     /// One FLOP per element of the broadcast output (`add`, `maximum`, ...).
     BinaryPointwise,
+    /// One FLOP per input element, whatever the axis (`sum`, `max`, `median`, ...).
+    Reduction,
+    /// `numel(input) + numel(output)` (`mean`, `average`, `nanmean`).
+    MeanLike,
+    /// `2·numel(input) + numel(output)` (`var`, `std`, ...).
+    VarLike,
     /// A tensor contraction priced by the einsum rule.
     Contraction,
-    /// A random sampler: one FLOP per value produced.
+    /// `numel(output)` of the Kronecker product.
+    Kron,
+    /// `3·numel(output)`.
+    Cross,
+    /// `(number of slices) · n·⌈lg n⌉` along the sorted axis.
+    Sort,
+    /// `k·n·⌈lg n⌉` for `k` keys of length `n`.
+    Lexsort,
+    /// `(number of slices) · n`.
+    Partition,
+    /// `m·⌈lg n⌉` for `m` queries into `n` sorted values.
+    Searchsorted,
+    /// `n·⌈lg n⌉`.
+    Unique,
+    /// `(n+m)·⌈lg (n+m)⌉`.
+    SetOp,
+    /// `n·⌈lg bins⌉` (summed over the dimensions of a multi-dimensional histogram).
+    Histogram,
+    /// `n·⌈lg len(bins)⌉`.
+    Digitize,
+    /// `2·m·deg`.
+    Polyval,
+    /// `max(n1, n2)`.
+    PolyAddSub,
+    /// `n1·n2`.
+    PolyMulDiv,
+    /// `2·m·(deg+1)²`.
+    Polyfit,
+    /// `n²` for `n` roots.
+    Poly,
+    /// `10·deg³`.
+    Roots,
+    /// `M` window points.
+    WindowLinear,
+    /// `3·M` window points.
+    WindowTrig,
+    /// One FLOP per element examined or written; the row's formula says which.
+    PerElement,
+    /// `n·m`.
+    Convolve,
+    /// Centring `2·d·N` plus products `2·d·d·N` (`corrcoef` adds `d·d`).
+    Covariance,
+    /// `numel` of the broadcast comparison.
+    Comparison,
+    /// `num` values, one power each.
+    Logspace,
+    /// `len(x)·(N−1)`.
+    Vander,
+    /// `min` of the two axis lengths (offset-aware).
+    Trace,
+    /// Linear algebra: the row's own formula.
+    MatrixAlgebra,
+    /// `5·N·⌈lg N⌉` per transform (real transforms half), times the batch.
+    FourierTransform,
+    /// One FLOP per value produced.
     Sampler,
+    /// `n·⌈lg n⌉` (permutations, choice without replacement).
+    Shuffle,
 }
 
 impl Family {
@@ -56,8 +121,39 @@ impl Family {
         match self {
             Family::UnaryPointwise => "unary_pointwise",
             Family::BinaryPointwise => "binary_pointwise",
+            Family::Reduction => "reduction",
+            Family::MeanLike => "mean_like",
+            Family::VarLike => "var_like",
             Family::Contraction => "contraction",
+            Family::Kron => "kron",
+            Family::Cross => "cross",
+            Family::Sort => "sort",
+            Family::Lexsort => "lexsort",
+            Family::Partition => "partition",
+            Family::Searchsorted => "searchsorted",
+            Family::Unique => "unique",
+            Family::SetOp => "set_op",
+            Family::Histogram => "histogram",
+            Family::Digitize => "digitize",
+            Family::Polyval => "polyval",
+            Family::PolyAddSub => "poly_add_sub",
+            Family::PolyMulDiv => "poly_mul_div",
+            Family::Polyfit => "polyfit",
+            Family::Poly => "poly",
+            Family::Roots => "roots",
+            Family::WindowLinear => "window_linear",
+            Family::WindowTrig => "window_trig",
+            Family::PerElement => "per_element",
+            Family::Convolve => "convolve",
+            Family::Covariance => "covariance",
+            Family::Comparison => "comparison",
+            Family::Logspace => "logspace",
+            Family::Vander => "vander",
+            Family::Trace => "trace",
+            Family::MatrixAlgebra => "linalg",
+            Family::FourierTransform => "fft",
             Family::Sampler => "sampler",
+            Family::Shuffle => "shuffle",
         }
     }
 
@@ -66,10 +162,41 @@ impl Family {
         match self {
             Family::UnaryPointwise => "numel(output)",
             Family::BinaryPointwise => "numel(broadcast output)",
+            Family::Reduction => "numel(input)",
+            Family::MeanLike => "numel(input) + numel(output)",
+            Family::VarLike => "2*numel(input) + numel(output)",
             Family::Contraction => {
                 "sum over path steps of prod(index sizes) * (max(1, terms-1) + [step sums an index])"
             }
+            Family::Kron => "numel(output)",
+            Family::Cross => "3*numel(output)",
+            Family::Sort => "slices * n*ceil_lg(n) along the axis (axis=None: the flattened array)",
+            Family::Lexsort => "k*n*ceil_lg(n)",
+            Family::Partition => "slices * n along the axis",
+            Family::Searchsorted => "m*ceil_lg(n)",
+            Family::Unique => "n*ceil_lg(n)",
+            Family::SetOp => "(n+m)*ceil_lg(n+m)",
+            Family::Histogram => "n*ceil_lg(bins) (summed over dimensions)",
+            Family::Digitize => "n*ceil_lg(len(bins))",
+            Family::Polyval => "2*m*deg",
+            Family::PolyAddSub => "max(n1, n2)",
+            Family::PolyMulDiv => "n1*n2",
+            Family::Polyfit => "2*m*(deg+1)^2",
+            Family::Poly => "n^2",
+            Family::Roots => "10*deg^3",
+            Family::WindowLinear => "M",
+            Family::WindowTrig => "3*M",
+            Family::PerElement => "numel (see row)",
+            Family::Convolve => "n*m",
+            Family::Covariance => "2*d*N + 2*d*d*N",
+            Family::Comparison => "numel(broadcast comparison)",
+            Family::Logspace => "num",
+            Family::Vander => "len(x)*(N-1)",
+            Family::Trace => "min(rows, cols) along the diagonal (offset-aware)",
+            Family::MatrixAlgebra => "see row",
+            Family::FourierTransform => "5*N*ceil_lg(N) per transform * batch",
             Family::Sampler => "numel(output)",
+            Family::Shuffle => "n*ceil_lg(n)",
         }
     }
 }
@@ -125,6 +252,21 @@ impl OpSpec {
         }
     }
 
+    /// A counted row with a formula text of its own.
+    pub const fn counted_as(
+        name: &'static str,
+        module: Module,
+        family: Family,
+        formula: &'static str,
+    ) -> Self {
+        OpSpec {
+            name,
+            module,
+            category: Category::Counted(family),
+            formula,
+        }
+    }
+
     /// A free row.
     pub const fn free(name: &'static str, module: Module) -> Self {
         OpSpec {
@@ -171,7 +313,7 @@ impl OpId {
     /// # Panics
     /// If the id did not come from this registry.
     pub fn spec(self) -> &'static OpSpec {
-        &OPS[self.0 as usize]
+        &ops()[self.0 as usize]
     }
 
     /// The qualified name of the op.
@@ -182,7 +324,7 @@ impl OpId {
 
 /// Every row, in registry order (the order of [`OpId`]s).
 pub fn all() -> &'static [OpSpec] {
-    OPS
+    ops()
 }
 
 /// The id of a qualified name, if it is registered.
@@ -190,7 +332,8 @@ pub fn lookup(name: &str) -> Option<OpId> {
     static INDEX: OnceLock<HashMap<&'static str, OpId>> = OnceLock::new();
     INDEX
         .get_or_init(|| {
-            OPS.iter()
+            ops()
+                .iter()
                 .enumerate()
                 .map(|(i, spec)| (spec.name, OpId(i as u32)))
                 .collect()
@@ -227,7 +370,7 @@ pub fn counts() -> Vec<(Module, &'static str, usize)> {
     let mut out: Vec<(Module, &'static str, usize)> = Vec::new();
     for module in [Module::Core, Module::Linalg, Module::Fft, Module::Random] {
         for kind in ["counted", "free", "blocked"] {
-            let n = OPS
+            let n = ops()
                 .iter()
                 .filter(|s| s.module == module && s.category.kind() == kind)
                 .count();

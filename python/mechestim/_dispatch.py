@@ -1,0 +1,48 @@
+"""The small toolkit every wrapper uses: op ids, charging, and the
+conversions between NumPy arrays and :class:`mechestim.ndarray`.
+
+Wrappers call NumPy on plain ``numpy.ndarray`` views of their inputs (so no
+counted method of ``me.ndarray`` is re-entered and nothing is charged twice)
+and return ``me.ndarray`` views of NumPy's results (so Python operators on
+them stay counted).
+"""
+
+from __future__ import annotations
+
+import numpy as _np
+
+from mechestim import _core
+
+__all__ = ["charge", "op_id", "plain", "shape", "wrap", "set_array_type"]
+
+op_id = _core.op_id
+charge = _core.charge
+shape = _core.operand_shape
+
+_nd = _np.ndarray
+_array_type: type = _np.ndarray
+
+
+def set_array_type(cls: type) -> None:
+    """Register the class results are viewed as (``mechestim.ndarray``)."""
+    global _array_type
+    _array_type = cls
+
+
+def wrap(result):
+    """View NumPy results as ``me.ndarray`` (tuples and lists element-wise)."""
+    t = type(result)
+    if t is _nd:
+        return result.view(_array_type)
+    if t is tuple:
+        return tuple(wrap(r) for r in result)
+    if t is list:
+        return [wrap(r) for r in result]
+    return result
+
+
+def plain(x):
+    """A plain ``numpy.ndarray`` view of a mechestim array; anything else unchanged."""
+    if type(x) is not _nd and isinstance(x, _array_type):
+        return x.view(_nd)
+    return x

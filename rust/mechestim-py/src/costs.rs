@@ -1,0 +1,239 @@
+//! The family cost functions, exposed as pure functions of shapes and
+//! parameters (they back both the op wrappers and `me.flops`).
+
+use mechestim_core::cost;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+use crate::errors::IntoPyResult;
+use crate::operands::{axis_arg, shape_of};
+
+fn shapes_of(operands: &Bound<'_, PyTuple>) -> PyResult<Vec<Vec<u64>>> {
+    operands.iter().map(|o| shape_of(&o)).collect()
+}
+
+/// The shape of an operand (after checking its dtype is numeric).
+#[pyfunction]
+pub fn operand_shape(x: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
+    shape_of(x)
+}
+
+/// `numel(shape)`.
+#[pyfunction]
+pub fn unary_cost(shape: Vec<u64>) -> PyResult<u64> {
+    cost::unary_cost(&shape).py()
+}
+
+/// `numel` of the broadcast of two shapes.
+#[pyfunction]
+pub fn binary_cost(a: Vec<u64>, b: Vec<u64>) -> PyResult<u64> {
+    cost::binary_cost(&a, &b).py()
+}
+
+/// `numel` of the broadcast of the operands' shapes.
+#[pyfunction]
+#[pyo3(signature = (*operands))]
+pub fn broadcast_cost_of(operands: &Bound<'_, PyTuple>) -> PyResult<u64> {
+    let shapes = shapes_of(operands)?;
+    let views: Vec<&[u64]> = shapes.iter().map(Vec::as_slice).collect();
+    cost::broadcast_cost(&views).py()
+}
+
+/// `numel(input)`.
+#[pyfunction]
+pub fn reduction_cost(shape: Vec<u64>) -> PyResult<u64> {
+    cost::reduction_cost(&shape).py()
+}
+
+/// `numel(input) + numel(output)`.
+#[pyfunction]
+#[pyo3(signature = (shape, axis=None))]
+pub fn mean_cost(shape: Vec<u64>, axis: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
+    let axis = match axis {
+        Some(a) => axis_arg(a)?,
+        None => None,
+    };
+    cost::mean_cost(&shape, axis.as_deref()).py()
+}
+
+/// `2·numel(input) + numel(output)`.
+#[pyfunction]
+#[pyo3(signature = (shape, axis=None))]
+pub fn var_cost(shape: Vec<u64>, axis: Option<&Bound<'_, PyAny>>) -> PyResult<u64> {
+    let axis = match axis {
+        Some(a) => axis_arg(a)?,
+        None => None,
+    };
+    cost::var_cost(&shape, axis.as_deref()).py()
+}
+
+/// `slices · n·⌈lg n⌉`.
+#[pyfunction]
+#[pyo3(signature = (shape, axis=Some(-1)))]
+pub fn sort_cost(shape: Vec<u64>, axis: Option<i64>) -> PyResult<u64> {
+    cost::sort_cost(&shape, axis).py()
+}
+
+/// `slices · n`.
+#[pyfunction]
+#[pyo3(signature = (shape, axis=Some(-1)))]
+pub fn partition_cost(shape: Vec<u64>, axis: Option<i64>) -> PyResult<u64> {
+    cost::partition_cost(&shape, axis).py()
+}
+
+/// `k·n·⌈lg n⌉`.
+#[pyfunction]
+pub fn lexsort_cost(k: u64, n: u64) -> PyResult<u64> {
+    cost::lexsort_cost(k, n).py()
+}
+
+/// `m·⌈lg n⌉`.
+#[pyfunction]
+pub fn searchsorted_cost(n: u64, m: u64) -> PyResult<u64> {
+    cost::searchsorted_cost(n, m).py()
+}
+
+/// `n·⌈lg n⌉`.
+#[pyfunction]
+pub fn unique_cost(n: u64) -> PyResult<u64> {
+    cost::unique_cost(n).py()
+}
+
+/// `(n+m)·⌈lg (n+m)⌉`.
+#[pyfunction]
+pub fn set_op_cost(n: u64, m: u64) -> PyResult<u64> {
+    cost::set_op_cost(n, m).py()
+}
+
+/// `n·Σ⌈lg bins⌉`.
+#[pyfunction]
+pub fn histogram_cost(n: u64, bins: Vec<u64>) -> PyResult<u64> {
+    cost::histogram_cost(n, &bins).py()
+}
+
+/// `n·⌈lg len(bins)⌉`.
+#[pyfunction]
+pub fn digitize_cost(n: u64, nbins: u64) -> PyResult<u64> {
+    cost::digitize_cost(n, nbins).py()
+}
+
+/// `2·m·deg`.
+#[pyfunction]
+pub fn polyval_cost(ncoef: u64, m: u64) -> PyResult<u64> {
+    cost::polyval_cost(ncoef, m).py()
+}
+
+/// `max(n1, n2)`.
+#[pyfunction]
+pub fn polyadd_cost(n1: u64, n2: u64) -> PyResult<u64> {
+    cost::polyadd_cost(n1, n2).py()
+}
+
+/// `n1·n2`.
+#[pyfunction]
+pub fn polymul_cost(n1: u64, n2: u64) -> PyResult<u64> {
+    cost::polymul_cost(n1, n2).py()
+}
+
+/// `2·m·(deg+1)²`.
+#[pyfunction]
+pub fn polyfit_cost(m: u64, deg: u64) -> PyResult<u64> {
+    cost::polyfit_cost(m, deg).py()
+}
+
+/// `n²`.
+#[pyfunction]
+pub fn poly_cost(n: u64) -> PyResult<u64> {
+    cost::poly_cost(n).py()
+}
+
+/// `10·deg³`.
+#[pyfunction]
+pub fn roots_cost(ncoef: u64) -> PyResult<u64> {
+    cost::roots_cost(ncoef).py()
+}
+
+/// `M` or `3·M`.
+#[pyfunction]
+pub fn window_cost(m: u64, trigonometric: bool) -> PyResult<u64> {
+    cost::window_cost(m, trigonometric).py()
+}
+
+/// `numel(kron(a, b))`.
+#[pyfunction]
+pub fn kron_cost(a: Vec<u64>, b: Vec<u64>) -> PyResult<u64> {
+    cost::kron_cost(&a, &b).py()
+}
+
+/// `3·numel(cross(a, b))`.
+#[pyfunction]
+#[pyo3(signature = (a, b, axisa=-1, axisb=-1))]
+pub fn cross_cost(a: Vec<u64>, b: Vec<u64>, axisa: i64, axisb: i64) -> PyResult<u64> {
+    cost::cross_cost(&a, &b, axisa, axisb).py()
+}
+
+/// `n·m`.
+#[pyfunction]
+pub fn convolve_cost(n: u64, m: u64) -> PyResult<u64> {
+    cost::convolve_cost(n, m).py()
+}
+
+/// Covariance of `d` variables over `nobs` observations.
+#[pyfunction]
+#[pyo3(signature = (d, nobs, corrcoef=false))]
+pub fn cov_cost(d: u64, nobs: u64, corrcoef: bool) -> PyResult<u64> {
+    cost::cov_cost(d, nobs, corrcoef).py()
+}
+
+/// `num`.
+#[pyfunction]
+pub fn logspace_cost(num: u64) -> PyResult<u64> {
+    cost::logspace_cost(num).py()
+}
+
+/// `len(x)·(N−1)`.
+#[pyfunction]
+pub fn vander_cost(len: u64, n: u64) -> PyResult<u64> {
+    cost::vander_cost(len, n).py()
+}
+
+/// Diagonal length times batch.
+#[pyfunction]
+#[pyo3(signature = (shape, offset=0, axis1=0, axis2=1))]
+pub fn trace_cost(shape: Vec<u64>, offset: i64, axis1: i64, axis2: i64) -> PyResult<u64> {
+    cost::trace_cost(&shape, offset, axis1, axis2).py()
+}
+
+/// Add every function of this module to `m`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(operand_shape, m)?)?;
+    m.add_function(wrap_pyfunction!(unary_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(binary_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(broadcast_cost_of, m)?)?;
+    m.add_function(wrap_pyfunction!(reduction_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(mean_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(var_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(sort_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(partition_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(lexsort_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(searchsorted_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(unique_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(set_op_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(histogram_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(digitize_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(polyval_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(polyadd_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(polymul_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(polyfit_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(poly_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(roots_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(window_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(kron_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(cross_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(convolve_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(cov_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(logspace_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(vander_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(trace_cost, m)?)?;
+    Ok(())
+}
