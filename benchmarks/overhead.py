@@ -10,7 +10,8 @@ What is measured
 ----------------
 * Per-call time of ``me.<op>`` against ``numpy.<op>`` on the same operands for
   add, multiply, exp, sum, einsum, sqrt and maximum at 1, 100, 10^4 and 10^6
-  float64 elements. Elementwise ops and ``sum`` take 1-d arrays of n elements;
+  float64 elements, the mechestim side getting them through ``me.asarray`` as a
+  mechestim program holds them. Elementwise ops and ``sum`` take 1-d arrays;
   einsum is ``'ij,j->i'`` with a square matrix of n elements (``sqrt(n)`` by
   ``sqrt(n)``) and a vector, the layer of the seed MLP. Ops that mechestim does
   not provide yet are printed as ``n/a``.
@@ -22,7 +23,8 @@ What is measured
   and peak RSS added, medians of several runs. Peak RSS is ``VmHWM`` from
   ``/proc/self/status`` where it exists, else ``resource.getrusage``: on Linux
   ``ru_maxrss`` of a spawned child starts at the *parent's* peak (it survives
-  fork and exec), which would hide the import entirely.
+  fork and exec), which would hide the import entirely. Bytecode is cached in a
+  private directory, as an installed package would have it.
 
 Method
 ------
@@ -57,6 +59,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import timeit
 from collections.abc import Callable, Sequence
@@ -162,6 +165,11 @@ def mechestim_op(name: str) -> Callable | None:
     return obj  # type: ignore[return-value]
 
 
+def as_mechestim(values: Sequence) -> tuple:
+    """The same arrays as a mechestim program holds them (``me.asarray`` is free)."""
+    return tuple(me.asarray(v) if isinstance(v, np.ndarray) else v for v in values)
+
+
 def op_operands(op: str, n: int, rng: np.random.Generator) -> tuple:
     """Operands of ``op`` with ``n`` elements in total (positive, so sqrt is finite)."""
     if op == "einsum":
@@ -179,7 +187,7 @@ def op_cases(ops: Sequence[str], sizes: Sequence[int]) -> list[Case]:
         fn = mechestim_op(op)
         for n in sizes:
             args = op_operands(op, n, rng)
-            me_call = None if fn is None else (fn, args)
+            me_call = None if fn is None else (fn, as_mechestim(args))
             cases.append(Case(op, n, (getattr(np, op), args), me_call, call_target(op, n)))
     return cases
 
@@ -213,14 +221,16 @@ def mlp_cases() -> list[Case]:
     weights, x = mlp_init(np)
     n = MLP_DEPTH * MLP_WIDTH * MLP_WIDTH
 
-    def case(op: str, fn: Callable, args: tuple, target: Target | None) -> Case:
-        me_call = (fn, (me, *args)) if available else None
+    def case(op: str, fn: Callable, args: tuple, me_args: tuple, target: Target | None) -> Case:
+        me_call = (fn, (me, *me_args)) if available else None
         return Case(op, n, (fn, (np, *args)), me_call, target, check=False)
 
+    forward_args = (weights, x)
+    me_forward_args = (as_mechestim(weights), me.asarray(x))
     return [
-        case("mlp init", mlp_init, (), None),
-        case("mlp forward", mlp_forward, (weights, x), Target("≤ 1.3x", max_ratio=1.3)),
-        case("mlp seed (init+fwd)", mlp_seed, (), None),
+        case("mlp init", mlp_init, (), (), None),
+        case("mlp forward", mlp_forward, forward_args, me_forward_args, Target("≤ 1.3x", max_ratio=1.3)),
+        case("mlp seed (init+fwd)", mlp_seed, (), (), None),
     ]
 
 
@@ -297,7 +307,7 @@ def check_same(case: Case) -> None:
     """Refuse to time a mechestim call whose result differs from NumPy's."""
     (np_fn, args), (me_fn, me_args) = case.numpy_call, case.mechestim_call
     try:
-        np.testing.assert_allclose(me_fn(*me_args), np_fn(*args), rtol=1e-12)
+        np.testing.assert_allclose(np.asarray(me_fn(*me_args)), np.asarray(np_fn(*args)), rtol=1e-12)
     except AssertionError as exc:
         raise SystemExit(f"me.{case.op} (n={case.n}) disagrees with numpy.{case.op}:\n{exc}") from exc
 
@@ -327,8 +337,17 @@ print(json.dumps({"numpy_s": t1 - t0, "added_s": t2 - t1,
 
 
 def measure_import(runs: int) -> dict:
-    """Medians over ``runs`` fresh interpreters (after one discarded warm-up run)."""
-    probes = [run_import_probe() for _ in range(runs + 1)][1:]
+    """Medians over ``runs`` fresh interpreters, with bytecode cached as after an install.
+
+    The probes write and read ``.pyc`` files under a private ``PYTHONPYCACHEPREFIX``
+    (one discarded warm-up run fills it), so neither package is recompiled on
+    every import even where ``PYTHONDONTWRITEBYTECODE`` is set, and the source
+    tree is left untouched.
+    """
+    with tempfile.TemporaryDirectory(prefix="mechestim-bench-pyc-") as pycache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = pycache
+        probes = [run_import_probe(env) for _ in range(runs + 1)][1:]
     medians = {key: statistics.median(p[key] for p in probes) for key in probes[0]}
     return {
         **medians,
@@ -338,9 +357,9 @@ def measure_import(runs: int) -> dict:
     }
 
 
-def run_import_probe() -> dict:
+def run_import_probe(env: dict[str, str]) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", _IMPORT_PROBE], check=True, capture_output=True, text=True
+        [sys.executable, "-c", _IMPORT_PROBE], env=env, check=True, capture_output=True, text=True
     ).stdout
     return json.loads(out)
 

@@ -196,9 +196,16 @@ def test_exhaustion_error_carries_the_numbers_and_pickles():
     assert (type(again), str(again), again.flop_cost) == (type(e), str(e), 41)
 
 
-def test_namespace_must_be_a_string():
-    with pytest.raises(TypeError):
-        me.BudgetContext(flop_budget=10, namespace=3)
+@pytest.mark.parametrize("bad", [3, "", "   ", b"ns"])
+def test_namespace_must_be_a_non_empty_string(bad):
+    with pytest.raises(me.InvalidArgumentError, match="namespace"):
+        me.BudgetContext(flop_budget=10, namespace=bad)
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "x", None])
+def test_op_log_must_be_a_bool_or_non_negative_int(bad):
+    with pytest.raises(me.InvalidArgumentError, match="op_log"):
+        me.BudgetContext(flop_budget=10, op_log=bad)
 
 
 def test_budget_of_nan_leaves_the_session_untouched():

@@ -23,7 +23,7 @@ from mechestim._budget import (
     budget_summary_dict,
 )
 from mechestim._core import __version__
-from mechestim._einsum import einsum
+from mechestim._einsum import einsum, einsum_path
 from mechestim._generated.ops import *  # noqa: F403
 from mechestim._generated.ops import __all__ as _generated_names
 from mechestim._contraction import *  # noqa: F403
@@ -66,6 +66,7 @@ __all__ = [
     "budget_summary",
     "budget_summary_dict",
     "einsum",
+    "einsum_path",
     "AxisError",
     "BudgetContextError",
     "BudgetExhaustedError",

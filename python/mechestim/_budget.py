@@ -12,7 +12,7 @@ import warnings
 from typing import Any, NamedTuple
 
 from mechestim import _core
-from mechestim.errors import MechEstimWarning
+from mechestim.errors import InvalidArgumentError, MechEstimWarning
 
 __all__ = [
     "BudgetContext",
@@ -149,7 +149,7 @@ class BudgetContext(contextlib.ContextDecorator):
         ``1e8`` is converted exactly. NaN, inf, zero, negatives, bools and
         fractional values raise ``ValueError`` (:class:`InvalidBudgetError`).
     namespace : str, optional
-        Label under which the session summary groups this budget's usage.
+        Non-empty label under which the session summary groups this budget's usage.
     quiet : bool
         If ``False`` (the default), closing a context that used more than 90%
         of its budget emits a :class:`MechEstimWarning`.
@@ -193,14 +193,14 @@ class BudgetContext(contextlib.ContextDecorator):
         *,
         op_log: bool | int = False,
     ) -> None:
-        if namespace is not None and not isinstance(namespace, str):
-            raise TypeError(f"namespace must be a str or None, got {type(namespace).__name__}")
+        if namespace is not None and (not isinstance(namespace, str) or not namespace.strip()):
+            raise InvalidArgumentError(f"namespace must be a non-empty str or None, got {namespace!r}")
         if isinstance(op_log, bool):
             capacity = DEFAULT_OP_LOG_SIZE if op_log else 0
+        elif isinstance(op_log, int) and op_log >= 0:
+            capacity = op_log
         else:
-            capacity = int(op_log)
-            if capacity < 0:
-                raise ValueError(f"op_log must be a bool or a non-negative int, got {op_log!r}")
+            raise InvalidArgumentError(f"op_log must be a bool or a non-negative int, got {op_log!r}")
         self._budget = _core.Budget(flop_budget, namespace, capacity)
         self._quiet = bool(quiet)
 

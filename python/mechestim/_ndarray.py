@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as _np
 
-from mechestim import _core
+from mechestim import _core, _indexing
 from mechestim._dispatch import plain as _plain
 from mechestim._dispatch import set_array_type as _set_array_type
 from mechestim._dispatch import wrap as _wrap
@@ -163,16 +163,12 @@ class ndarray(_nd):  # noqa: N801 - NumPy's name
 
     def __getitem__(self, key):
         if _is_advanced(key):
-            import mechestim
-
-            return mechestim._indexing.gather(self, key)
+            return _indexing.gather(self, key)
         return _nd.__getitem__(self, key)
 
     def __setitem__(self, key, value):
         if _is_advanced(key):
-            import mechestim
-
-            mechestim._indexing.scatter(self, key, value)
+            _indexing.scatter(self, key, value)
             return
         _nd.__setitem__(self, key, value)
 

@@ -516,13 +516,13 @@ def floor(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=N
 
 _ID_frexp = _op_id("frexp")
 
-def frexp(x, /, *args, **kwargs):
+def frexp(x, /, out=(None, None), *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
     """Decompose the elements of x into mantissa and twos exponent.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.frexp``.
     """
     _charge_unary(_ID_frexp, x)
-    return _wrap(_np.frexp(_plain(x), *args, **kwargs))
+    return _wrap(_np.frexp(_plain(x), out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
 
 
 _ID_invert = _op_id("invert")
@@ -671,13 +671,13 @@ def logical_not(x, /, out=None, *, where=True, casting="same_kind", order="K", d
 
 _ID_modf = _op_id("modf")
 
-def modf(x, /, *args, **kwargs):
+def modf(x, /, out=(None, None), *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
     """Return the fractional and integral parts of an array, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.modf``.
     """
     _charge_unary(_ID_modf, x)
-    return _wrap(_np.modf(_plain(x), *args, **kwargs))
+    return _wrap(_np.modf(_plain(x), out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
 
 
 _ID_negative = _op_id("negative")
@@ -1230,13 +1230,13 @@ def divide(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", d
 
 _ID_divmod = _op_id("divmod")
 
-def divmod(x1, x2, /, *args, **kwargs):
+def divmod(x1, x2, /, out=(None, None), *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
     """Return element-wise quotient and remainder simultaneously.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.divmod``.
     """
     _charge_binary(_ID_divmod, x1, x2)
-    return _wrap(_np.divmod(_plain(x1), _plain(x2), *args, **kwargs))
+    return _wrap(_np.divmod(_plain(x1), _plain(x2), out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
 
 
 _ID_equal = _op_id("equal")

@@ -6,6 +6,7 @@ import numpy as _np
 
 from mechestim import _core
 from mechestim._core import charge_sampler as _charge_sampler
+from mechestim.errors import UnsupportedFunctionError
 
 __all__ = ["randn"]
 
@@ -29,6 +30,8 @@ def randn(*d0):
 
 def __getattr__(name: str):
     if name.startswith("_"):
-        raise AttributeError(name)
-    _core.op_id(f"random.{name}")  # raises UnsupportedFunctionError
-    raise AttributeError(name)
+        raise AttributeError(f"module 'mechestim.random' has no attribute {name!r}")
+    _core.op_id(f"random.{name}")  # raises UnsupportedFunctionError for blocked / unknown names
+    raise UnsupportedFunctionError(
+        f"mechestim does not provide random.{name} yet", f"random.{name}", "", ""
+    )

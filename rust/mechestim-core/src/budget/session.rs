@@ -125,7 +125,7 @@ impl Session {
         if let Some(open) = &state.explicit {
             return Err(Error::ContextConflict(format!(
                 "a BudgetContext{} is already open; explicit contexts do not nest: \
-                 close it first, or use one context with several namespaces in sequence",
+                 close it first, then open the next one (each with its own namespace)",
                 open.namespace()
                     .map(|n| format!(" (namespace {n:?})"))
                     .unwrap_or_default()
