@@ -115,28 +115,24 @@ def block(header: str, row: Row, fn, body: list[str]) -> str:
 
 
 def ufunc_wrapper(row: Row, ufunc: np.ufunc) -> str:
-    idv = f"_ID_{row.short}"
-    name = row.short
-    if ufunc.nout != 1:
-        args = "x" if ufunc.nin == 1 else "x1, x2"
-        charge = f"_charge_unary({idv}, x)" if ufunc.nin == 1 else f"_charge_binary({idv}, x1, x2)"
-        plain = "_plain(x)" if ufunc.nin == 1 else "_plain(x1), _plain(x2)"
-        outs = "(" + ", ".join(["None"] * ufunc.nout) + ")"
-        return block(f"{name}({args}, /, out={outs}, *, {UFUNC_KW})", row, ufunc, [
-            charge,
-            f"return _wrap(_np.{name}({plain}, out=out, {UFUNC_KW_PASS}, subok=subok))",
-        ])
+    """A ufunc wrapper: a fast path for the plain call, NumPy's keywords through ``_ufunc_call``."""
+    idv, name = f"_ID_{row.short}", row.short
     args = "x" if ufunc.nin == 1 else "x1, x2"
     charge = f"_charge_unary({idv}, x)" if ufunc.nin == 1 else f"_charge_binary({idv}, x1, x2)"
-    return block(f"{name}({args}, /, out=None, *, {UFUNC_KW})", row, ufunc, [
-        "if out is None:",
-        f"    {charge}",
-        f"    if {UFUNC_FAST}:",
-        f"        return _wrap(_np.{name}({args}, subok=False))",
-        "else:",
-        f"    _charge_broadcast({idv}, {args}, out)",
-        f"return _wrap(_np.{name}({args}, out=out, {UFUNC_KW_PASS}, subok=subok))",
+    if ufunc.nout == 1:
+        fast = [
+            "if out is None and not kwargs:",
+            f"    {charge}",
+            f"    r = _uf_{name}({args}, subok=False)",
+            "    return r.view(_ndarray) if type(r) is _nd else r",
+        ]
+    else:
+        fast = []
+    text = block(f"{name}({args}, /, out=None, **kwargs)", row, ufunc, [
+        *fast,
+        f"return _ufunc_call({idv}, _uf_{name}, ({args},), out, kwargs)",
     ])
+    return f"_uf_{name} = _np.{name}\n\n\n{text}{name}.__signature__ = _signature(_np.{name})\n"
 
 
 def function_wrapper(row: Row, fn) -> str:
@@ -159,6 +155,7 @@ def generate_ops() -> str:
         from __future__ import annotations
 
         import functools as _functools
+        from inspect import signature as _signature
 
         import numpy as _np
         from numpy._globals import _NoValue
@@ -171,7 +168,11 @@ def generate_ops() -> str:
         from mechestim._core import op_id as _op_id
         from mechestim._core import operand_shape as _shape
         from mechestim._dispatch import plain as _plain
+        from mechestim._dispatch import ufunc_call as _ufunc_call
         from mechestim._dispatch import wrap as _wrap
+        from mechestim._ndarray import ndarray as _ndarray
+
+        _nd = _np.ndarray
 
 
         def _free(fn):

@@ -13,7 +13,7 @@ import numpy as _np
 
 from mechestim import _core
 
-__all__ = ["charge", "op_id", "plain", "shape", "wrap", "set_array_type"]
+__all__ = ["charge", "op_id", "plain", "shape", "wrap", "set_array_type", "ufunc_call"]
 
 op_id = _core.op_id
 charge = _core.charge
@@ -46,3 +46,25 @@ def plain(x):
     if type(x) is not _nd and isinstance(x, _array_type):
         return x.view(_nd)
     return x
+
+
+_UFUNC_KEYWORDS = frozenset({"where", "casting", "order", "dtype", "subok", "signature"})
+
+
+def ufunc_call(op: int, ufunc, args: tuple, out, kwargs: dict):
+    """Call `ufunc` with NumPy's keywords, charging `op` first.
+
+    The cost is ``numel`` of the broadcast of the inputs, and of ``out`` when
+    given (NumPy broadcasts the inputs to it). Unknown keywords are refused
+    before anything is charged.
+    """
+    unknown = kwargs.keys() - _UFUNC_KEYWORDS
+    if unknown:
+        raise TypeError(f"{ufunc.__name__}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
+    outs = out if isinstance(out, tuple) else (out,)
+    given = [o for o in outs if o is not None]
+    _core.charge_broadcast(op, *args, *given[:1])
+    kwargs.setdefault("subok", False)
+    if out is not None:  # NumPy hands back the caller's own output array(s)
+        return ufunc(*(plain(a) for a in args), out=out, **kwargs)
+    return wrap(ufunc(*(plain(a) for a in args), **kwargs))

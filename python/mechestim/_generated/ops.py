@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools as _functools
+from inspect import signature as _signature
 
 import numpy as _np
 from numpy._globals import _NoValue
@@ -19,7 +20,11 @@ from mechestim._core import charge_unary as _charge_unary
 from mechestim._core import op_id as _op_id
 from mechestim._core import operand_shape as _shape
 from mechestim._dispatch import plain as _plain
+from mechestim._dispatch import ufunc_call as _ufunc_call
 from mechestim._dispatch import wrap as _wrap
+from mechestim._ndarray import ndarray as _ndarray
+
+_nd = _np.ndarray
 
 
 def _free(fn):
@@ -36,904 +41,1020 @@ def _free(fn):
 
 _ID_abs = _op_id("abs")
 
-def abs(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_abs = _np.abs
+
+
+def abs(x, /, out=None, **kwargs):
     """Calculate the absolute value element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.abs``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_abs, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.abs(x, subok=False))
-    else:
-        _charge_broadcast(_ID_abs, x, out)
-    return _wrap(_np.abs(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_abs(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_abs, _uf_abs, (x,), out, kwargs)
+abs.__signature__ = _signature(_np.abs)
 
 
 _ID_absolute = _op_id("absolute")
 
-def absolute(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_absolute = _np.absolute
+
+
+def absolute(x, /, out=None, **kwargs):
     """Calculate the absolute value element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.absolute``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_absolute, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.absolute(x, subok=False))
-    else:
-        _charge_broadcast(_ID_absolute, x, out)
-    return _wrap(_np.absolute(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_absolute(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_absolute, _uf_absolute, (x,), out, kwargs)
+absolute.__signature__ = _signature(_np.absolute)
 
 
 _ID_acos = _op_id("acos")
 
-def acos(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_acos = _np.acos
+
+
+def acos(x, /, out=None, **kwargs):
     """Trigonometric inverse cosine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.acos``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_acos, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.acos(x, subok=False))
-    else:
-        _charge_broadcast(_ID_acos, x, out)
-    return _wrap(_np.acos(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_acos(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_acos, _uf_acos, (x,), out, kwargs)
+acos.__signature__ = _signature(_np.acos)
 
 
 _ID_acosh = _op_id("acosh")
 
-def acosh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_acosh = _np.acosh
+
+
+def acosh(x, /, out=None, **kwargs):
     """Inverse hyperbolic cosine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.acosh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_acosh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.acosh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_acosh, x, out)
-    return _wrap(_np.acosh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_acosh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_acosh, _uf_acosh, (x,), out, kwargs)
+acosh.__signature__ = _signature(_np.acosh)
 
 
 _ID_arccos = _op_id("arccos")
 
-def arccos(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_arccos = _np.arccos
+
+
+def arccos(x, /, out=None, **kwargs):
     """Trigonometric inverse cosine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arccos``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_arccos, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.arccos(x, subok=False))
-    else:
-        _charge_broadcast(_ID_arccos, x, out)
-    return _wrap(_np.arccos(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_arccos(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_arccos, _uf_arccos, (x,), out, kwargs)
+arccos.__signature__ = _signature(_np.arccos)
 
 
 _ID_arccosh = _op_id("arccosh")
 
-def arccosh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_arccosh = _np.arccosh
+
+
+def arccosh(x, /, out=None, **kwargs):
     """Inverse hyperbolic cosine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arccosh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_arccosh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.arccosh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_arccosh, x, out)
-    return _wrap(_np.arccosh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_arccosh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_arccosh, _uf_arccosh, (x,), out, kwargs)
+arccosh.__signature__ = _signature(_np.arccosh)
 
 
 _ID_arcsin = _op_id("arcsin")
 
-def arcsin(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_arcsin = _np.arcsin
+
+
+def arcsin(x, /, out=None, **kwargs):
     """Inverse sine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arcsin``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_arcsin, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.arcsin(x, subok=False))
-    else:
-        _charge_broadcast(_ID_arcsin, x, out)
-    return _wrap(_np.arcsin(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_arcsin(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_arcsin, _uf_arcsin, (x,), out, kwargs)
+arcsin.__signature__ = _signature(_np.arcsin)
 
 
 _ID_arcsinh = _op_id("arcsinh")
 
-def arcsinh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_arcsinh = _np.arcsinh
+
+
+def arcsinh(x, /, out=None, **kwargs):
     """Inverse hyperbolic sine element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arcsinh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_arcsinh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.arcsinh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_arcsinh, x, out)
-    return _wrap(_np.arcsinh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_arcsinh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_arcsinh, _uf_arcsinh, (x,), out, kwargs)
+arcsinh.__signature__ = _signature(_np.arcsinh)
 
 
 _ID_arctan = _op_id("arctan")
 
-def arctan(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_arctan = _np.arctan
+
+
+def arctan(x, /, out=None, **kwargs):
     """Trigonometric inverse tangent, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arctan``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_arctan, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.arctan(x, subok=False))
-    else:
-        _charge_broadcast(_ID_arctan, x, out)
-    return _wrap(_np.arctan(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_arctan(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_arctan, _uf_arctan, (x,), out, kwargs)
+arctan.__signature__ = _signature(_np.arctan)
 
 
 _ID_arctanh = _op_id("arctanh")
 
-def arctanh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_arctanh = _np.arctanh
+
+
+def arctanh(x, /, out=None, **kwargs):
     """Inverse hyperbolic tangent element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arctanh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_arctanh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.arctanh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_arctanh, x, out)
-    return _wrap(_np.arctanh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_arctanh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_arctanh, _uf_arctanh, (x,), out, kwargs)
+arctanh.__signature__ = _signature(_np.arctanh)
 
 
 _ID_asin = _op_id("asin")
 
-def asin(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_asin = _np.asin
+
+
+def asin(x, /, out=None, **kwargs):
     """Inverse sine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.asin``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_asin, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.asin(x, subok=False))
-    else:
-        _charge_broadcast(_ID_asin, x, out)
-    return _wrap(_np.asin(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_asin(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_asin, _uf_asin, (x,), out, kwargs)
+asin.__signature__ = _signature(_np.asin)
 
 
 _ID_asinh = _op_id("asinh")
 
-def asinh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_asinh = _np.asinh
+
+
+def asinh(x, /, out=None, **kwargs):
     """Inverse hyperbolic sine element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.asinh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_asinh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.asinh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_asinh, x, out)
-    return _wrap(_np.asinh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_asinh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_asinh, _uf_asinh, (x,), out, kwargs)
+asinh.__signature__ = _signature(_np.asinh)
 
 
 _ID_atan = _op_id("atan")
 
-def atan(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_atan = _np.atan
+
+
+def atan(x, /, out=None, **kwargs):
     """Trigonometric inverse tangent, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.atan``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_atan, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.atan(x, subok=False))
-    else:
-        _charge_broadcast(_ID_atan, x, out)
-    return _wrap(_np.atan(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_atan(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_atan, _uf_atan, (x,), out, kwargs)
+atan.__signature__ = _signature(_np.atan)
 
 
 _ID_atanh = _op_id("atanh")
 
-def atanh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_atanh = _np.atanh
+
+
+def atanh(x, /, out=None, **kwargs):
     """Inverse hyperbolic tangent element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.atanh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_atanh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.atanh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_atanh, x, out)
-    return _wrap(_np.atanh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_atanh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_atanh, _uf_atanh, (x,), out, kwargs)
+atanh.__signature__ = _signature(_np.atanh)
 
 
 _ID_bitwise_count = _op_id("bitwise_count")
 
-def bitwise_count(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_bitwise_count = _np.bitwise_count
+
+
+def bitwise_count(x, /, out=None, **kwargs):
     """Computes the number of 1-bits in the absolute value of ``x``.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.bitwise_count``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_bitwise_count, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.bitwise_count(x, subok=False))
-    else:
-        _charge_broadcast(_ID_bitwise_count, x, out)
-    return _wrap(_np.bitwise_count(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_bitwise_count(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_bitwise_count, _uf_bitwise_count, (x,), out, kwargs)
+bitwise_count.__signature__ = _signature(_np.bitwise_count)
 
 
 _ID_bitwise_invert = _op_id("bitwise_invert")
 
-def bitwise_invert(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_bitwise_invert = _np.bitwise_invert
+
+
+def bitwise_invert(x, /, out=None, **kwargs):
     """Compute bit-wise inversion, or bit-wise NOT, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.bitwise_invert``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_bitwise_invert, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.bitwise_invert(x, subok=False))
-    else:
-        _charge_broadcast(_ID_bitwise_invert, x, out)
-    return _wrap(_np.bitwise_invert(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_bitwise_invert(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_bitwise_invert, _uf_bitwise_invert, (x,), out, kwargs)
+bitwise_invert.__signature__ = _signature(_np.bitwise_invert)
 
 
 _ID_bitwise_not = _op_id("bitwise_not")
 
-def bitwise_not(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_bitwise_not = _np.bitwise_not
+
+
+def bitwise_not(x, /, out=None, **kwargs):
     """Compute bit-wise inversion, or bit-wise NOT, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.bitwise_not``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_bitwise_not, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.bitwise_not(x, subok=False))
-    else:
-        _charge_broadcast(_ID_bitwise_not, x, out)
-    return _wrap(_np.bitwise_not(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_bitwise_not(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_bitwise_not, _uf_bitwise_not, (x,), out, kwargs)
+bitwise_not.__signature__ = _signature(_np.bitwise_not)
 
 
 _ID_cbrt = _op_id("cbrt")
 
-def cbrt(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_cbrt = _np.cbrt
+
+
+def cbrt(x, /, out=None, **kwargs):
     """Return the cube-root of an array, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.cbrt``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_cbrt, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.cbrt(x, subok=False))
-    else:
-        _charge_broadcast(_ID_cbrt, x, out)
-    return _wrap(_np.cbrt(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_cbrt(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_cbrt, _uf_cbrt, (x,), out, kwargs)
+cbrt.__signature__ = _signature(_np.cbrt)
 
 
 _ID_ceil = _op_id("ceil")
 
-def ceil(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_ceil = _np.ceil
+
+
+def ceil(x, /, out=None, **kwargs):
     """Return the ceiling of the input, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.ceil``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_ceil, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.ceil(x, subok=False))
-    else:
-        _charge_broadcast(_ID_ceil, x, out)
-    return _wrap(_np.ceil(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_ceil(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_ceil, _uf_ceil, (x,), out, kwargs)
+ceil.__signature__ = _signature(_np.ceil)
 
 
 _ID_conj = _op_id("conj")
 
-def conj(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_conj = _np.conj
+
+
+def conj(x, /, out=None, **kwargs):
     """Return the complex conjugate, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.conj``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_conj, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.conj(x, subok=False))
-    else:
-        _charge_broadcast(_ID_conj, x, out)
-    return _wrap(_np.conj(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_conj(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_conj, _uf_conj, (x,), out, kwargs)
+conj.__signature__ = _signature(_np.conj)
 
 
 _ID_conjugate = _op_id("conjugate")
 
-def conjugate(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_conjugate = _np.conjugate
+
+
+def conjugate(x, /, out=None, **kwargs):
     """Return the complex conjugate, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.conjugate``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_conjugate, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.conjugate(x, subok=False))
-    else:
-        _charge_broadcast(_ID_conjugate, x, out)
-    return _wrap(_np.conjugate(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_conjugate(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_conjugate, _uf_conjugate, (x,), out, kwargs)
+conjugate.__signature__ = _signature(_np.conjugate)
 
 
 _ID_cos = _op_id("cos")
 
-def cos(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_cos = _np.cos
+
+
+def cos(x, /, out=None, **kwargs):
     """Cosine element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.cos``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_cos, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.cos(x, subok=False))
-    else:
-        _charge_broadcast(_ID_cos, x, out)
-    return _wrap(_np.cos(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_cos(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_cos, _uf_cos, (x,), out, kwargs)
+cos.__signature__ = _signature(_np.cos)
 
 
 _ID_cosh = _op_id("cosh")
 
-def cosh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_cosh = _np.cosh
+
+
+def cosh(x, /, out=None, **kwargs):
     """Hyperbolic cosine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.cosh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_cosh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.cosh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_cosh, x, out)
-    return _wrap(_np.cosh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_cosh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_cosh, _uf_cosh, (x,), out, kwargs)
+cosh.__signature__ = _signature(_np.cosh)
 
 
 _ID_deg2rad = _op_id("deg2rad")
 
-def deg2rad(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_deg2rad = _np.deg2rad
+
+
+def deg2rad(x, /, out=None, **kwargs):
     """Convert angles from degrees to radians.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.deg2rad``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_deg2rad, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.deg2rad(x, subok=False))
-    else:
-        _charge_broadcast(_ID_deg2rad, x, out)
-    return _wrap(_np.deg2rad(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_deg2rad(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_deg2rad, _uf_deg2rad, (x,), out, kwargs)
+deg2rad.__signature__ = _signature(_np.deg2rad)
 
 
 _ID_degrees = _op_id("degrees")
 
-def degrees(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_degrees = _np.degrees
+
+
+def degrees(x, /, out=None, **kwargs):
     """Convert angles from radians to degrees.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.degrees``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_degrees, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.degrees(x, subok=False))
-    else:
-        _charge_broadcast(_ID_degrees, x, out)
-    return _wrap(_np.degrees(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_degrees(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_degrees, _uf_degrees, (x,), out, kwargs)
+degrees.__signature__ = _signature(_np.degrees)
 
 
 _ID_exp = _op_id("exp")
 
-def exp(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_exp = _np.exp
+
+
+def exp(x, /, out=None, **kwargs):
     """Calculate the exponential of all elements in the input array.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.exp``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_exp, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.exp(x, subok=False))
-    else:
-        _charge_broadcast(_ID_exp, x, out)
-    return _wrap(_np.exp(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_exp(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_exp, _uf_exp, (x,), out, kwargs)
+exp.__signature__ = _signature(_np.exp)
 
 
 _ID_exp2 = _op_id("exp2")
 
-def exp2(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_exp2 = _np.exp2
+
+
+def exp2(x, /, out=None, **kwargs):
     """Calculate `2**p` for all `p` in the input array.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.exp2``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_exp2, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.exp2(x, subok=False))
-    else:
-        _charge_broadcast(_ID_exp2, x, out)
-    return _wrap(_np.exp2(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_exp2(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_exp2, _uf_exp2, (x,), out, kwargs)
+exp2.__signature__ = _signature(_np.exp2)
 
 
 _ID_expm1 = _op_id("expm1")
 
-def expm1(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_expm1 = _np.expm1
+
+
+def expm1(x, /, out=None, **kwargs):
     """Calculate ``exp(x) - 1`` for all elements in the array.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.expm1``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_expm1, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.expm1(x, subok=False))
-    else:
-        _charge_broadcast(_ID_expm1, x, out)
-    return _wrap(_np.expm1(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_expm1(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_expm1, _uf_expm1, (x,), out, kwargs)
+expm1.__signature__ = _signature(_np.expm1)
 
 
 _ID_fabs = _op_id("fabs")
 
-def fabs(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_fabs = _np.fabs
+
+
+def fabs(x, /, out=None, **kwargs):
     """Compute the absolute values element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.fabs``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_fabs, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.fabs(x, subok=False))
-    else:
-        _charge_broadcast(_ID_fabs, x, out)
-    return _wrap(_np.fabs(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_fabs(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_fabs, _uf_fabs, (x,), out, kwargs)
+fabs.__signature__ = _signature(_np.fabs)
 
 
 _ID_floor = _op_id("floor")
 
-def floor(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_floor = _np.floor
+
+
+def floor(x, /, out=None, **kwargs):
     """Return the floor of the input, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.floor``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_floor, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.floor(x, subok=False))
-    else:
-        _charge_broadcast(_ID_floor, x, out)
-    return _wrap(_np.floor(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_floor(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_floor, _uf_floor, (x,), out, kwargs)
+floor.__signature__ = _signature(_np.floor)
 
 
 _ID_frexp = _op_id("frexp")
 
-def frexp(x, /, out=(None, None), *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_frexp = _np.frexp
+
+
+def frexp(x, /, out=None, **kwargs):
     """Decompose the elements of x into mantissa and twos exponent.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.frexp``.
     """
-    _charge_unary(_ID_frexp, x)
-    return _wrap(_np.frexp(_plain(x), out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+    return _ufunc_call(_ID_frexp, _uf_frexp, (x,), out, kwargs)
+frexp.__signature__ = _signature(_np.frexp)
 
 
 _ID_invert = _op_id("invert")
 
-def invert(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_invert = _np.invert
+
+
+def invert(x, /, out=None, **kwargs):
     """Compute bit-wise inversion, or bit-wise NOT, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.invert``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_invert, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.invert(x, subok=False))
-    else:
-        _charge_broadcast(_ID_invert, x, out)
-    return _wrap(_np.invert(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_invert(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_invert, _uf_invert, (x,), out, kwargs)
+invert.__signature__ = _signature(_np.invert)
 
 
 _ID_isfinite = _op_id("isfinite")
 
-def isfinite(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_isfinite = _np.isfinite
+
+
+def isfinite(x, /, out=None, **kwargs):
     """Test element-wise for finiteness (not infinity and not Not a Number).
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.isfinite``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_isfinite, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.isfinite(x, subok=False))
-    else:
-        _charge_broadcast(_ID_isfinite, x, out)
-    return _wrap(_np.isfinite(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_isfinite(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_isfinite, _uf_isfinite, (x,), out, kwargs)
+isfinite.__signature__ = _signature(_np.isfinite)
 
 
 _ID_isinf = _op_id("isinf")
 
-def isinf(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_isinf = _np.isinf
+
+
+def isinf(x, /, out=None, **kwargs):
     """Test element-wise for positive or negative infinity.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.isinf``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_isinf, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.isinf(x, subok=False))
-    else:
-        _charge_broadcast(_ID_isinf, x, out)
-    return _wrap(_np.isinf(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_isinf(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_isinf, _uf_isinf, (x,), out, kwargs)
+isinf.__signature__ = _signature(_np.isinf)
 
 
 _ID_isnan = _op_id("isnan")
 
-def isnan(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_isnan = _np.isnan
+
+
+def isnan(x, /, out=None, **kwargs):
     """Test element-wise for NaN and return result as a boolean array.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.isnan``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_isnan, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.isnan(x, subok=False))
-    else:
-        _charge_broadcast(_ID_isnan, x, out)
-    return _wrap(_np.isnan(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_isnan(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_isnan, _uf_isnan, (x,), out, kwargs)
+isnan.__signature__ = _signature(_np.isnan)
 
 
 _ID_log = _op_id("log")
 
-def log(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_log = _np.log
+
+
+def log(x, /, out=None, **kwargs):
     """Natural logarithm, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.log``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_log, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.log(x, subok=False))
-    else:
-        _charge_broadcast(_ID_log, x, out)
-    return _wrap(_np.log(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_log(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_log, _uf_log, (x,), out, kwargs)
+log.__signature__ = _signature(_np.log)
 
 
 _ID_log10 = _op_id("log10")
 
-def log10(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_log10 = _np.log10
+
+
+def log10(x, /, out=None, **kwargs):
     """Return the base 10 logarithm of the input array, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.log10``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_log10, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.log10(x, subok=False))
-    else:
-        _charge_broadcast(_ID_log10, x, out)
-    return _wrap(_np.log10(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_log10(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_log10, _uf_log10, (x,), out, kwargs)
+log10.__signature__ = _signature(_np.log10)
 
 
 _ID_log1p = _op_id("log1p")
 
-def log1p(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_log1p = _np.log1p
+
+
+def log1p(x, /, out=None, **kwargs):
     """Return the natural logarithm of one plus the input array, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.log1p``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_log1p, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.log1p(x, subok=False))
-    else:
-        _charge_broadcast(_ID_log1p, x, out)
-    return _wrap(_np.log1p(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_log1p(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_log1p, _uf_log1p, (x,), out, kwargs)
+log1p.__signature__ = _signature(_np.log1p)
 
 
 _ID_log2 = _op_id("log2")
 
-def log2(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_log2 = _np.log2
+
+
+def log2(x, /, out=None, **kwargs):
     """Base-2 logarithm of `x`.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.log2``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_log2, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.log2(x, subok=False))
-    else:
-        _charge_broadcast(_ID_log2, x, out)
-    return _wrap(_np.log2(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_log2(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_log2, _uf_log2, (x,), out, kwargs)
+log2.__signature__ = _signature(_np.log2)
 
 
 _ID_logical_not = _op_id("logical_not")
 
-def logical_not(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_logical_not = _np.logical_not
+
+
+def logical_not(x, /, out=None, **kwargs):
     """Compute the truth value of NOT x element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.logical_not``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_logical_not, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.logical_not(x, subok=False))
-    else:
-        _charge_broadcast(_ID_logical_not, x, out)
-    return _wrap(_np.logical_not(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_logical_not(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_logical_not, _uf_logical_not, (x,), out, kwargs)
+logical_not.__signature__ = _signature(_np.logical_not)
 
 
 _ID_modf = _op_id("modf")
 
-def modf(x, /, out=(None, None), *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_modf = _np.modf
+
+
+def modf(x, /, out=None, **kwargs):
     """Return the fractional and integral parts of an array, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.modf``.
     """
-    _charge_unary(_ID_modf, x)
-    return _wrap(_np.modf(_plain(x), out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+    return _ufunc_call(_ID_modf, _uf_modf, (x,), out, kwargs)
+modf.__signature__ = _signature(_np.modf)
 
 
 _ID_negative = _op_id("negative")
 
-def negative(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_negative = _np.negative
+
+
+def negative(x, /, out=None, **kwargs):
     """Numerical negative, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.negative``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_negative, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.negative(x, subok=False))
-    else:
-        _charge_broadcast(_ID_negative, x, out)
-    return _wrap(_np.negative(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_negative(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_negative, _uf_negative, (x,), out, kwargs)
+negative.__signature__ = _signature(_np.negative)
 
 
 _ID_positive = _op_id("positive")
 
-def positive(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_positive = _np.positive
+
+
+def positive(x, /, out=None, **kwargs):
     """Numerical positive, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.positive``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_positive, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.positive(x, subok=False))
-    else:
-        _charge_broadcast(_ID_positive, x, out)
-    return _wrap(_np.positive(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_positive(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_positive, _uf_positive, (x,), out, kwargs)
+positive.__signature__ = _signature(_np.positive)
 
 
 _ID_rad2deg = _op_id("rad2deg")
 
-def rad2deg(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_rad2deg = _np.rad2deg
+
+
+def rad2deg(x, /, out=None, **kwargs):
     """Convert angles from radians to degrees.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.rad2deg``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_rad2deg, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.rad2deg(x, subok=False))
-    else:
-        _charge_broadcast(_ID_rad2deg, x, out)
-    return _wrap(_np.rad2deg(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_rad2deg(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_rad2deg, _uf_rad2deg, (x,), out, kwargs)
+rad2deg.__signature__ = _signature(_np.rad2deg)
 
 
 _ID_radians = _op_id("radians")
 
-def radians(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_radians = _np.radians
+
+
+def radians(x, /, out=None, **kwargs):
     """Convert angles from degrees to radians.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.radians``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_radians, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.radians(x, subok=False))
-    else:
-        _charge_broadcast(_ID_radians, x, out)
-    return _wrap(_np.radians(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_radians(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_radians, _uf_radians, (x,), out, kwargs)
+radians.__signature__ = _signature(_np.radians)
 
 
 _ID_reciprocal = _op_id("reciprocal")
 
-def reciprocal(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_reciprocal = _np.reciprocal
+
+
+def reciprocal(x, /, out=None, **kwargs):
     """Return the reciprocal of the argument, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.reciprocal``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_reciprocal, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.reciprocal(x, subok=False))
-    else:
-        _charge_broadcast(_ID_reciprocal, x, out)
-    return _wrap(_np.reciprocal(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_reciprocal(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_reciprocal, _uf_reciprocal, (x,), out, kwargs)
+reciprocal.__signature__ = _signature(_np.reciprocal)
 
 
 _ID_rint = _op_id("rint")
 
-def rint(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_rint = _np.rint
+
+
+def rint(x, /, out=None, **kwargs):
     """Round elements of the array to the nearest integer.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.rint``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_rint, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.rint(x, subok=False))
-    else:
-        _charge_broadcast(_ID_rint, x, out)
-    return _wrap(_np.rint(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_rint(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_rint, _uf_rint, (x,), out, kwargs)
+rint.__signature__ = _signature(_np.rint)
 
 
 _ID_sign = _op_id("sign")
 
-def sign(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_sign = _np.sign
+
+
+def sign(x, /, out=None, **kwargs):
     """Returns an element-wise indication of the sign of a number.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.sign``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_sign, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.sign(x, subok=False))
-    else:
-        _charge_broadcast(_ID_sign, x, out)
-    return _wrap(_np.sign(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_sign(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_sign, _uf_sign, (x,), out, kwargs)
+sign.__signature__ = _signature(_np.sign)
 
 
 _ID_signbit = _op_id("signbit")
 
-def signbit(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_signbit = _np.signbit
+
+
+def signbit(x, /, out=None, **kwargs):
     """Returns element-wise True where signbit is set (less than zero).
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.signbit``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_signbit, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.signbit(x, subok=False))
-    else:
-        _charge_broadcast(_ID_signbit, x, out)
-    return _wrap(_np.signbit(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_signbit(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_signbit, _uf_signbit, (x,), out, kwargs)
+signbit.__signature__ = _signature(_np.signbit)
 
 
 _ID_sin = _op_id("sin")
 
-def sin(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_sin = _np.sin
+
+
+def sin(x, /, out=None, **kwargs):
     """Trigonometric sine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.sin``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_sin, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.sin(x, subok=False))
-    else:
-        _charge_broadcast(_ID_sin, x, out)
-    return _wrap(_np.sin(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_sin(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_sin, _uf_sin, (x,), out, kwargs)
+sin.__signature__ = _signature(_np.sin)
 
 
 _ID_sinh = _op_id("sinh")
 
-def sinh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_sinh = _np.sinh
+
+
+def sinh(x, /, out=None, **kwargs):
     """Hyperbolic sine, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.sinh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_sinh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.sinh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_sinh, x, out)
-    return _wrap(_np.sinh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_sinh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_sinh, _uf_sinh, (x,), out, kwargs)
+sinh.__signature__ = _signature(_np.sinh)
 
 
 _ID_spacing = _op_id("spacing")
 
-def spacing(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_spacing = _np.spacing
+
+
+def spacing(x, /, out=None, **kwargs):
     """Return the distance between x and the nearest adjacent number.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.spacing``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_spacing, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.spacing(x, subok=False))
-    else:
-        _charge_broadcast(_ID_spacing, x, out)
-    return _wrap(_np.spacing(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_spacing(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_spacing, _uf_spacing, (x,), out, kwargs)
+spacing.__signature__ = _signature(_np.spacing)
 
 
 _ID_sqrt = _op_id("sqrt")
 
-def sqrt(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_sqrt = _np.sqrt
+
+
+def sqrt(x, /, out=None, **kwargs):
     """Return the non-negative square-root of an array, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.sqrt``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_sqrt, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.sqrt(x, subok=False))
-    else:
-        _charge_broadcast(_ID_sqrt, x, out)
-    return _wrap(_np.sqrt(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_sqrt(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_sqrt, _uf_sqrt, (x,), out, kwargs)
+sqrt.__signature__ = _signature(_np.sqrt)
 
 
 _ID_square = _op_id("square")
 
-def square(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_square = _np.square
+
+
+def square(x, /, out=None, **kwargs):
     """Return the element-wise square of the input.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.square``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_square, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.square(x, subok=False))
-    else:
-        _charge_broadcast(_ID_square, x, out)
-    return _wrap(_np.square(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_square(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_square, _uf_square, (x,), out, kwargs)
+square.__signature__ = _signature(_np.square)
 
 
 _ID_tan = _op_id("tan")
 
-def tan(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_tan = _np.tan
+
+
+def tan(x, /, out=None, **kwargs):
     """Compute tangent element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.tan``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_tan, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.tan(x, subok=False))
-    else:
-        _charge_broadcast(_ID_tan, x, out)
-    return _wrap(_np.tan(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_tan(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_tan, _uf_tan, (x,), out, kwargs)
+tan.__signature__ = _signature(_np.tan)
 
 
 _ID_tanh = _op_id("tanh")
 
-def tanh(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_tanh = _np.tanh
+
+
+def tanh(x, /, out=None, **kwargs):
     """Compute hyperbolic tangent element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.tanh``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_tanh, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.tanh(x, subok=False))
-    else:
-        _charge_broadcast(_ID_tanh, x, out)
-    return _wrap(_np.tanh(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_tanh(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_tanh, _uf_tanh, (x,), out, kwargs)
+tanh.__signature__ = _signature(_np.tanh)
 
 
 _ID_trunc = _op_id("trunc")
 
-def trunc(x, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_trunc = _np.trunc
+
+
+def trunc(x, /, out=None, **kwargs):
     """Return the truncated value of the input, element-wise.
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.trunc``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_unary(_ID_trunc, x)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.trunc(x, subok=False))
-    else:
-        _charge_broadcast(_ID_trunc, x, out)
-    return _wrap(_np.trunc(x, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_trunc(x, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_trunc, _uf_trunc, (x,), out, kwargs)
+trunc.__signature__ = _signature(_np.trunc)
 
 
 _ID_angle = _op_id("angle")
@@ -1070,701 +1191,790 @@ def isreal(x):
 
 _ID_add = _op_id("add")
 
-def add(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_add = _np.add
+
+
+def add(x1, x2, /, out=None, **kwargs):
     """Add arguments element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.add``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_add, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.add(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_add, x1, x2, out)
-    return _wrap(_np.add(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_add(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_add, _uf_add, (x1, x2,), out, kwargs)
+add.__signature__ = _signature(_np.add)
 
 
 _ID_arctan2 = _op_id("arctan2")
 
-def arctan2(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_arctan2 = _np.arctan2
+
+
+def arctan2(x1, x2, /, out=None, **kwargs):
     """Element-wise arc tangent of ``x1/x2`` choosing the quadrant correctly.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.arctan2``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_arctan2, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.arctan2(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_arctan2, x1, x2, out)
-    return _wrap(_np.arctan2(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_arctan2(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_arctan2, _uf_arctan2, (x1, x2,), out, kwargs)
+arctan2.__signature__ = _signature(_np.arctan2)
 
 
 _ID_atan2 = _op_id("atan2")
 
-def atan2(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_atan2 = _np.atan2
+
+
+def atan2(x1, x2, /, out=None, **kwargs):
     """Element-wise arc tangent of ``x1/x2`` choosing the quadrant correctly.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.atan2``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_atan2, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.atan2(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_atan2, x1, x2, out)
-    return _wrap(_np.atan2(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_atan2(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_atan2, _uf_atan2, (x1, x2,), out, kwargs)
+atan2.__signature__ = _signature(_np.atan2)
 
 
 _ID_bitwise_and = _op_id("bitwise_and")
 
-def bitwise_and(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_bitwise_and = _np.bitwise_and
+
+
+def bitwise_and(x1, x2, /, out=None, **kwargs):
     """Compute the bit-wise AND of two arrays element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_and``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_bitwise_and, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.bitwise_and(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_bitwise_and, x1, x2, out)
-    return _wrap(_np.bitwise_and(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_bitwise_and(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_bitwise_and, _uf_bitwise_and, (x1, x2,), out, kwargs)
+bitwise_and.__signature__ = _signature(_np.bitwise_and)
 
 
 _ID_bitwise_left_shift = _op_id("bitwise_left_shift")
 
-def bitwise_left_shift(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_bitwise_left_shift = _np.bitwise_left_shift
+
+
+def bitwise_left_shift(x1, x2, /, out=None, **kwargs):
     """Shift the bits of an integer to the left.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_left_shift``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_bitwise_left_shift, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.bitwise_left_shift(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_bitwise_left_shift, x1, x2, out)
-    return _wrap(_np.bitwise_left_shift(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_bitwise_left_shift(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_bitwise_left_shift, _uf_bitwise_left_shift, (x1, x2,), out, kwargs)
+bitwise_left_shift.__signature__ = _signature(_np.bitwise_left_shift)
 
 
 _ID_bitwise_or = _op_id("bitwise_or")
 
-def bitwise_or(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_bitwise_or = _np.bitwise_or
+
+
+def bitwise_or(x1, x2, /, out=None, **kwargs):
     """Compute the bit-wise OR of two arrays element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_or``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_bitwise_or, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.bitwise_or(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_bitwise_or, x1, x2, out)
-    return _wrap(_np.bitwise_or(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_bitwise_or(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_bitwise_or, _uf_bitwise_or, (x1, x2,), out, kwargs)
+bitwise_or.__signature__ = _signature(_np.bitwise_or)
 
 
 _ID_bitwise_right_shift = _op_id("bitwise_right_shift")
 
-def bitwise_right_shift(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_bitwise_right_shift = _np.bitwise_right_shift
+
+
+def bitwise_right_shift(x1, x2, /, out=None, **kwargs):
     """Shift the bits of an integer to the right.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_right_shift``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_bitwise_right_shift, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.bitwise_right_shift(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_bitwise_right_shift, x1, x2, out)
-    return _wrap(_np.bitwise_right_shift(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_bitwise_right_shift(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_bitwise_right_shift, _uf_bitwise_right_shift, (x1, x2,), out, kwargs)
+bitwise_right_shift.__signature__ = _signature(_np.bitwise_right_shift)
 
 
 _ID_bitwise_xor = _op_id("bitwise_xor")
 
-def bitwise_xor(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_bitwise_xor = _np.bitwise_xor
+
+
+def bitwise_xor(x1, x2, /, out=None, **kwargs):
     """Compute the bit-wise XOR of two arrays element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_xor``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_bitwise_xor, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.bitwise_xor(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_bitwise_xor, x1, x2, out)
-    return _wrap(_np.bitwise_xor(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_bitwise_xor(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_bitwise_xor, _uf_bitwise_xor, (x1, x2,), out, kwargs)
+bitwise_xor.__signature__ = _signature(_np.bitwise_xor)
 
 
 _ID_copysign = _op_id("copysign")
 
-def copysign(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_copysign = _np.copysign
+
+
+def copysign(x1, x2, /, out=None, **kwargs):
     """Change the sign of x1 to that of x2, element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.copysign``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_copysign, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.copysign(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_copysign, x1, x2, out)
-    return _wrap(_np.copysign(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_copysign(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_copysign, _uf_copysign, (x1, x2,), out, kwargs)
+copysign.__signature__ = _signature(_np.copysign)
 
 
 _ID_divide = _op_id("divide")
 
-def divide(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_divide = _np.divide
+
+
+def divide(x1, x2, /, out=None, **kwargs):
     """Divide arguments element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.divide``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_divide, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.divide(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_divide, x1, x2, out)
-    return _wrap(_np.divide(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_divide(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_divide, _uf_divide, (x1, x2,), out, kwargs)
+divide.__signature__ = _signature(_np.divide)
 
 
 _ID_divmod = _op_id("divmod")
 
-def divmod(x1, x2, /, out=(None, None), *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_divmod = _np.divmod
+
+
+def divmod(x1, x2, /, out=None, **kwargs):
     """Return element-wise quotient and remainder simultaneously.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.divmod``.
     """
-    _charge_binary(_ID_divmod, x1, x2)
-    return _wrap(_np.divmod(_plain(x1), _plain(x2), out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+    return _ufunc_call(_ID_divmod, _uf_divmod, (x1, x2,), out, kwargs)
+divmod.__signature__ = _signature(_np.divmod)
 
 
 _ID_equal = _op_id("equal")
 
-def equal(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_equal = _np.equal
+
+
+def equal(x1, x2, /, out=None, **kwargs):
     """Return (x1 == x2) element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.equal``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_equal, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.equal(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_equal, x1, x2, out)
-    return _wrap(_np.equal(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_equal(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_equal, _uf_equal, (x1, x2,), out, kwargs)
+equal.__signature__ = _signature(_np.equal)
 
 
 _ID_float_power = _op_id("float_power")
 
-def float_power(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_float_power = _np.float_power
+
+
+def float_power(x1, x2, /, out=None, **kwargs):
     """First array elements raised to powers from second array, element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.float_power``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_float_power, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.float_power(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_float_power, x1, x2, out)
-    return _wrap(_np.float_power(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_float_power(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_float_power, _uf_float_power, (x1, x2,), out, kwargs)
+float_power.__signature__ = _signature(_np.float_power)
 
 
 _ID_floor_divide = _op_id("floor_divide")
 
-def floor_divide(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_floor_divide = _np.floor_divide
+
+
+def floor_divide(x1, x2, /, out=None, **kwargs):
     """Return the largest integer smaller or equal to the division of the inputs.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.floor_divide``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_floor_divide, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.floor_divide(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_floor_divide, x1, x2, out)
-    return _wrap(_np.floor_divide(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_floor_divide(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_floor_divide, _uf_floor_divide, (x1, x2,), out, kwargs)
+floor_divide.__signature__ = _signature(_np.floor_divide)
 
 
 _ID_fmax = _op_id("fmax")
 
-def fmax(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_fmax = _np.fmax
+
+
+def fmax(x1, x2, /, out=None, **kwargs):
     """Element-wise maximum of array elements.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.fmax``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_fmax, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.fmax(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_fmax, x1, x2, out)
-    return _wrap(_np.fmax(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_fmax(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_fmax, _uf_fmax, (x1, x2,), out, kwargs)
+fmax.__signature__ = _signature(_np.fmax)
 
 
 _ID_fmin = _op_id("fmin")
 
-def fmin(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_fmin = _np.fmin
+
+
+def fmin(x1, x2, /, out=None, **kwargs):
     """Element-wise minimum of array elements.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.fmin``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_fmin, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.fmin(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_fmin, x1, x2, out)
-    return _wrap(_np.fmin(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_fmin(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_fmin, _uf_fmin, (x1, x2,), out, kwargs)
+fmin.__signature__ = _signature(_np.fmin)
 
 
 _ID_fmod = _op_id("fmod")
 
-def fmod(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_fmod = _np.fmod
+
+
+def fmod(x1, x2, /, out=None, **kwargs):
     """Returns the element-wise remainder of division.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.fmod``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_fmod, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.fmod(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_fmod, x1, x2, out)
-    return _wrap(_np.fmod(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_fmod(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_fmod, _uf_fmod, (x1, x2,), out, kwargs)
+fmod.__signature__ = _signature(_np.fmod)
 
 
 _ID_gcd = _op_id("gcd")
 
-def gcd(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_gcd = _np.gcd
+
+
+def gcd(x1, x2, /, out=None, **kwargs):
     """Returns the greatest common divisor of ``|x1|`` and ``|x2|``.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.gcd``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_gcd, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.gcd(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_gcd, x1, x2, out)
-    return _wrap(_np.gcd(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_gcd(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_gcd, _uf_gcd, (x1, x2,), out, kwargs)
+gcd.__signature__ = _signature(_np.gcd)
 
 
 _ID_greater = _op_id("greater")
 
-def greater(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_greater = _np.greater
+
+
+def greater(x1, x2, /, out=None, **kwargs):
     """Return the truth value of (x1 > x2) element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.greater``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_greater, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.greater(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_greater, x1, x2, out)
-    return _wrap(_np.greater(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_greater(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_greater, _uf_greater, (x1, x2,), out, kwargs)
+greater.__signature__ = _signature(_np.greater)
 
 
 _ID_greater_equal = _op_id("greater_equal")
 
-def greater_equal(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_greater_equal = _np.greater_equal
+
+
+def greater_equal(x1, x2, /, out=None, **kwargs):
     """Return the truth value of (x1 >= x2) element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.greater_equal``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_greater_equal, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.greater_equal(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_greater_equal, x1, x2, out)
-    return _wrap(_np.greater_equal(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_greater_equal(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_greater_equal, _uf_greater_equal, (x1, x2,), out, kwargs)
+greater_equal.__signature__ = _signature(_np.greater_equal)
 
 
 _ID_heaviside = _op_id("heaviside")
 
-def heaviside(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_heaviside = _np.heaviside
+
+
+def heaviside(x1, x2, /, out=None, **kwargs):
     """Compute the Heaviside step function.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.heaviside``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_heaviside, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.heaviside(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_heaviside, x1, x2, out)
-    return _wrap(_np.heaviside(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_heaviside(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_heaviside, _uf_heaviside, (x1, x2,), out, kwargs)
+heaviside.__signature__ = _signature(_np.heaviside)
 
 
 _ID_hypot = _op_id("hypot")
 
-def hypot(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_hypot = _np.hypot
+
+
+def hypot(x1, x2, /, out=None, **kwargs):
     """Given the "legs" of a right triangle, return its hypotenuse.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.hypot``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_hypot, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.hypot(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_hypot, x1, x2, out)
-    return _wrap(_np.hypot(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_hypot(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_hypot, _uf_hypot, (x1, x2,), out, kwargs)
+hypot.__signature__ = _signature(_np.hypot)
 
 
 _ID_lcm = _op_id("lcm")
 
-def lcm(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_lcm = _np.lcm
+
+
+def lcm(x1, x2, /, out=None, **kwargs):
     """Returns the lowest common multiple of ``|x1|`` and ``|x2|``.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.lcm``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_lcm, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.lcm(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_lcm, x1, x2, out)
-    return _wrap(_np.lcm(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_lcm(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_lcm, _uf_lcm, (x1, x2,), out, kwargs)
+lcm.__signature__ = _signature(_np.lcm)
 
 
 _ID_ldexp = _op_id("ldexp")
 
-def ldexp(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_ldexp = _np.ldexp
+
+
+def ldexp(x1, x2, /, out=None, **kwargs):
     """Returns x1 * 2**x2, element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.ldexp``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_ldexp, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.ldexp(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_ldexp, x1, x2, out)
-    return _wrap(_np.ldexp(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_ldexp(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_ldexp, _uf_ldexp, (x1, x2,), out, kwargs)
+ldexp.__signature__ = _signature(_np.ldexp)
 
 
 _ID_left_shift = _op_id("left_shift")
 
-def left_shift(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_left_shift = _np.left_shift
+
+
+def left_shift(x1, x2, /, out=None, **kwargs):
     """Shift the bits of an integer to the left.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.left_shift``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_left_shift, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.left_shift(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_left_shift, x1, x2, out)
-    return _wrap(_np.left_shift(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_left_shift(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_left_shift, _uf_left_shift, (x1, x2,), out, kwargs)
+left_shift.__signature__ = _signature(_np.left_shift)
 
 
 _ID_less = _op_id("less")
 
-def less(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_less = _np.less
+
+
+def less(x1, x2, /, out=None, **kwargs):
     """Return the truth value of (x1 < x2) element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.less``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_less, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.less(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_less, x1, x2, out)
-    return _wrap(_np.less(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_less(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_less, _uf_less, (x1, x2,), out, kwargs)
+less.__signature__ = _signature(_np.less)
 
 
 _ID_less_equal = _op_id("less_equal")
 
-def less_equal(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_less_equal = _np.less_equal
+
+
+def less_equal(x1, x2, /, out=None, **kwargs):
     """Return the truth value of (x1 <= x2) element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.less_equal``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_less_equal, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.less_equal(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_less_equal, x1, x2, out)
-    return _wrap(_np.less_equal(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_less_equal(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_less_equal, _uf_less_equal, (x1, x2,), out, kwargs)
+less_equal.__signature__ = _signature(_np.less_equal)
 
 
 _ID_logaddexp = _op_id("logaddexp")
 
-def logaddexp(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_logaddexp = _np.logaddexp
+
+
+def logaddexp(x1, x2, /, out=None, **kwargs):
     """Logarithm of the sum of exponentiations of the inputs.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logaddexp``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_logaddexp, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.logaddexp(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_logaddexp, x1, x2, out)
-    return _wrap(_np.logaddexp(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_logaddexp(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_logaddexp, _uf_logaddexp, (x1, x2,), out, kwargs)
+logaddexp.__signature__ = _signature(_np.logaddexp)
 
 
 _ID_logaddexp2 = _op_id("logaddexp2")
 
-def logaddexp2(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_logaddexp2 = _np.logaddexp2
+
+
+def logaddexp2(x1, x2, /, out=None, **kwargs):
     """Logarithm of the sum of exponentiations of the inputs in base-2.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logaddexp2``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_logaddexp2, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.logaddexp2(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_logaddexp2, x1, x2, out)
-    return _wrap(_np.logaddexp2(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_logaddexp2(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_logaddexp2, _uf_logaddexp2, (x1, x2,), out, kwargs)
+logaddexp2.__signature__ = _signature(_np.logaddexp2)
 
 
 _ID_logical_and = _op_id("logical_and")
 
-def logical_and(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_logical_and = _np.logical_and
+
+
+def logical_and(x1, x2, /, out=None, **kwargs):
     """Compute the truth value of x1 AND x2 element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logical_and``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_logical_and, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.logical_and(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_logical_and, x1, x2, out)
-    return _wrap(_np.logical_and(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_logical_and(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_logical_and, _uf_logical_and, (x1, x2,), out, kwargs)
+logical_and.__signature__ = _signature(_np.logical_and)
 
 
 _ID_logical_or = _op_id("logical_or")
 
-def logical_or(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_logical_or = _np.logical_or
+
+
+def logical_or(x1, x2, /, out=None, **kwargs):
     """Compute the truth value of x1 OR x2 element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logical_or``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_logical_or, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.logical_or(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_logical_or, x1, x2, out)
-    return _wrap(_np.logical_or(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_logical_or(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_logical_or, _uf_logical_or, (x1, x2,), out, kwargs)
+logical_or.__signature__ = _signature(_np.logical_or)
 
 
 _ID_logical_xor = _op_id("logical_xor")
 
-def logical_xor(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_logical_xor = _np.logical_xor
+
+
+def logical_xor(x1, x2, /, out=None, **kwargs):
     """Compute the truth value of x1 XOR x2, element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logical_xor``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_logical_xor, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.logical_xor(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_logical_xor, x1, x2, out)
-    return _wrap(_np.logical_xor(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_logical_xor(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_logical_xor, _uf_logical_xor, (x1, x2,), out, kwargs)
+logical_xor.__signature__ = _signature(_np.logical_xor)
 
 
 _ID_maximum = _op_id("maximum")
 
-def maximum(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_maximum = _np.maximum
+
+
+def maximum(x1, x2, /, out=None, **kwargs):
     """Element-wise maximum of array elements.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.maximum``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_maximum, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.maximum(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_maximum, x1, x2, out)
-    return _wrap(_np.maximum(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_maximum(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_maximum, _uf_maximum, (x1, x2,), out, kwargs)
+maximum.__signature__ = _signature(_np.maximum)
 
 
 _ID_minimum = _op_id("minimum")
 
-def minimum(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_minimum = _np.minimum
+
+
+def minimum(x1, x2, /, out=None, **kwargs):
     """Element-wise minimum of array elements.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.minimum``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_minimum, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.minimum(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_minimum, x1, x2, out)
-    return _wrap(_np.minimum(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_minimum(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_minimum, _uf_minimum, (x1, x2,), out, kwargs)
+minimum.__signature__ = _signature(_np.minimum)
 
 
 _ID_mod = _op_id("mod")
 
-def mod(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_mod = _np.mod
+
+
+def mod(x1, x2, /, out=None, **kwargs):
     """Returns the element-wise remainder of division.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.mod``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_mod, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.mod(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_mod, x1, x2, out)
-    return _wrap(_np.mod(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_mod(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_mod, _uf_mod, (x1, x2,), out, kwargs)
+mod.__signature__ = _signature(_np.mod)
 
 
 _ID_multiply = _op_id("multiply")
 
-def multiply(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_multiply = _np.multiply
+
+
+def multiply(x1, x2, /, out=None, **kwargs):
     """Multiply arguments element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.multiply``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_multiply, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.multiply(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_multiply, x1, x2, out)
-    return _wrap(_np.multiply(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_multiply(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_multiply, _uf_multiply, (x1, x2,), out, kwargs)
+multiply.__signature__ = _signature(_np.multiply)
 
 
 _ID_nextafter = _op_id("nextafter")
 
-def nextafter(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_nextafter = _np.nextafter
+
+
+def nextafter(x1, x2, /, out=None, **kwargs):
     """Return the next floating-point value after x1 towards x2, element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.nextafter``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_nextafter, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.nextafter(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_nextafter, x1, x2, out)
-    return _wrap(_np.nextafter(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_nextafter(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_nextafter, _uf_nextafter, (x1, x2,), out, kwargs)
+nextafter.__signature__ = _signature(_np.nextafter)
 
 
 _ID_not_equal = _op_id("not_equal")
 
-def not_equal(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_not_equal = _np.not_equal
+
+
+def not_equal(x1, x2, /, out=None, **kwargs):
     """Return (x1 != x2) element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.not_equal``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_not_equal, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.not_equal(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_not_equal, x1, x2, out)
-    return _wrap(_np.not_equal(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_not_equal(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_not_equal, _uf_not_equal, (x1, x2,), out, kwargs)
+not_equal.__signature__ = _signature(_np.not_equal)
 
 
 _ID_pow = _op_id("pow")
 
-def pow(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_pow = _np.pow
+
+
+def pow(x1, x2, /, out=None, **kwargs):
     """First array elements raised to powers from second array, element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.pow``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_pow, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.pow(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_pow, x1, x2, out)
-    return _wrap(_np.pow(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_pow(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_pow, _uf_pow, (x1, x2,), out, kwargs)
+pow.__signature__ = _signature(_np.pow)
 
 
 _ID_power = _op_id("power")
 
-def power(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_power = _np.power
+
+
+def power(x1, x2, /, out=None, **kwargs):
     """First array elements raised to powers from second array, element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.power``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_power, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.power(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_power, x1, x2, out)
-    return _wrap(_np.power(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_power(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_power, _uf_power, (x1, x2,), out, kwargs)
+power.__signature__ = _signature(_np.power)
 
 
 _ID_remainder = _op_id("remainder")
 
-def remainder(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_remainder = _np.remainder
+
+
+def remainder(x1, x2, /, out=None, **kwargs):
     """Returns the element-wise remainder of division.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.remainder``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_remainder, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.remainder(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_remainder, x1, x2, out)
-    return _wrap(_np.remainder(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_remainder(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_remainder, _uf_remainder, (x1, x2,), out, kwargs)
+remainder.__signature__ = _signature(_np.remainder)
 
 
 _ID_right_shift = _op_id("right_shift")
 
-def right_shift(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_right_shift = _np.right_shift
+
+
+def right_shift(x1, x2, /, out=None, **kwargs):
     """Shift the bits of an integer to the right.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.right_shift``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_right_shift, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.right_shift(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_right_shift, x1, x2, out)
-    return _wrap(_np.right_shift(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_right_shift(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_right_shift, _uf_right_shift, (x1, x2,), out, kwargs)
+right_shift.__signature__ = _signature(_np.right_shift)
 
 
 _ID_subtract = _op_id("subtract")
 
-def subtract(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_subtract = _np.subtract
+
+
+def subtract(x1, x2, /, out=None, **kwargs):
     """Subtract arguments, element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.subtract``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_subtract, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.subtract(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_subtract, x1, x2, out)
-    return _wrap(_np.subtract(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_subtract(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_subtract, _uf_subtract, (x1, x2,), out, kwargs)
+subtract.__signature__ = _signature(_np.subtract)
 
 
 _ID_true_divide = _op_id("true_divide")
 
-def true_divide(x1, x2, /, out=None, *, where=True, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+_uf_true_divide = _np.true_divide
+
+
+def true_divide(x1, x2, /, out=None, **kwargs):
     """Divide arguments element-wise.
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.true_divide``.
     """
-    if out is None:
+    if out is None and not kwargs:
         _charge_binary(_ID_true_divide, x1, x2)
-        if where is True and dtype is None and signature is None and casting == "same_kind" and order == "K":
-            return _wrap(_np.true_divide(x1, x2, subok=False))
-    else:
-        _charge_broadcast(_ID_true_divide, x1, x2, out)
-    return _wrap(_np.true_divide(x1, x2, out=out, where=where, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok))
+        r = _uf_true_divide(x1, x2, subok=False)
+        return r.view(_ndarray) if type(r) is _nd else r
+    return _ufunc_call(_ID_true_divide, _uf_true_divide, (x1, x2,), out, kwargs)
+true_divide.__signature__ = _signature(_np.true_divide)
 
 
 _ID_sum = _op_id("sum")

@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
 use errors::{to_py, IntoPyResult};
-use operands::{shape_arg, shape_of};
+use operands::{numel_of, shape_arg, shape_of};
 
 #[inline]
 fn op(id: u32) -> PyResult<OpId> {
@@ -80,7 +80,7 @@ fn charge(op_id: u32, cost: u64) -> PyResult<()> {
 #[pyfunction]
 fn charge_unary(op_id: u32, x: &Bound<'_, PyAny>) -> PyResult<()> {
     let id = op(op_id)?;
-    let cost = cost::unary_cost(&shape_of(x)?).py()?;
+    let cost = numel_of(x)?;
     Session::global().charge(id, cost).py()
 }
 

@@ -3,6 +3,7 @@
 //! data are priced; anything else is refused before it is charged.
 
 use mechestim_core::Error;
+use numpy::{PyArrayDescrMethods, PyUntypedArray, PyUntypedArrayMethods};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -24,6 +25,15 @@ fn numeric_dtypes(py: Python<'_>) -> PyResult<&Vec<Py<PyAny>>> {
         }
         Ok(out)
     })
+}
+
+/// Check an ndarray's dtype kind straight from NumPy's structs (the fast path).
+#[inline]
+fn check_kind(py: Python<'_>, arr: &Bound<'_, PyUntypedArray>) -> PyResult<()> {
+    if matches!(arr.dtype().kind(), b'b' | b'i' | b'u' | b'f' | b'c') {
+        return Ok(());
+    }
+    check_dtype(py, arr.dtype().as_any())
 }
 
 /// Is `dtype` one of the priced kinds (`b i u f c`)?
@@ -63,11 +73,11 @@ fn tuple_shape(shape: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
 /// The shape of an operand, after checking its dtype is priced.
 pub fn shape_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
     let py = obj.py();
-    if obj.is_exact_instance_of::<PyFloat>()
-        || obj.is_exact_instance_of::<PyInt>()
-        || obj.is_exact_instance_of::<PyBool>()
-        || obj.is_exact_instance_of::<PyComplex>()
-    {
+    if let Ok(arr) = obj.cast::<PyUntypedArray>() {
+        check_kind(py, arr)?;
+        return Ok(arr.shape().iter().map(|&d| d as u64).collect());
+    }
+    if is_python_number(obj) {
         return Ok(Vec::new());
     }
     if let Ok(dtype) = obj.getattr(intern!(py, "dtype")) {
@@ -82,6 +92,35 @@ pub fn shape_of(obj: &Bound<'_, PyAny>) -> PyResult<Vec<u64>> {
     let arr = asarray.bind(py).call1((obj,))?;
     check_dtype(py, &arr.getattr(intern!(py, "dtype"))?)?;
     tuple_shape(&arr.getattr(intern!(py, "shape"))?)
+}
+
+/// The number of elements of an operand (checked like [`shape_of`], but
+/// reading NumPy's `size` instead of building the shape).
+pub fn numel_of(obj: &Bound<'_, PyAny>) -> PyResult<u64> {
+    let py = obj.py();
+    if let Ok(arr) = obj.cast::<PyUntypedArray>() {
+        check_kind(py, arr)?;
+        let shape: Vec<u64> = arr.shape().iter().map(|&d| d as u64).collect();
+        return mechestim_core::cost::unary_cost(&shape).map_err(to_py);
+    }
+    if is_python_number(obj) {
+        return Ok(1);
+    }
+    if let Ok(dtype) = obj.getattr(intern!(py, "dtype")) {
+        if let Ok(size) = obj.getattr(intern!(py, "size")) {
+            check_dtype(py, &dtype)?;
+            return size.extract::<u64>();
+        }
+    }
+    let shape = shape_of(obj)?;
+    mechestim_core::cost::unary_cost(&shape).map_err(to_py)
+}
+
+fn is_python_number(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_exact_instance_of::<PyFloat>()
+        || obj.is_exact_instance_of::<PyInt>()
+        || obj.is_exact_instance_of::<PyBool>()
+        || obj.is_exact_instance_of::<PyComplex>()
 }
 
 /// A shape given as an int or a sequence of ints (NumPy's `size=` / `shape`).
