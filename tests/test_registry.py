@@ -50,8 +50,11 @@ def test_core_rows_have_wrappers_with_numpy_signatures(row):
     if name == "newaxis":
         assert ours is None
         return
+    if name in ("mgrid", "ogrid", "r_", "c_"):  # index tricks: objects indexed with [...]
+        assert hasattr(type(ours), "__getitem__")
+        return
     if not callable(theirs) or isinstance(theirs, type):
-        assert ours is theirs or callable(ours) or ours == theirs
+        assert ours is theirs
         return
     assert callable(ours)
     try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import operator
 
 import numpy as _np
+from numpy._globals import _NoValue
 
 from mechestim import _core
 from mechestim._dispatch import plain as _plain
@@ -111,7 +112,23 @@ def tensordot_subscripts(sa: tuple, sb: tuple, axes) -> str:
     return f"{''.join(a)},{''.join(b)}->{''.join(out)}"
 
 
-def matmul(x1, x2, /, out=None, *, casting="same_kind", order="K", dtype=None, subok=True, signature=None, axes=None, axis=None):
+def _core_last(shape: tuple, core_axes) -> tuple:
+    """`shape` with the gufunc core axes `core_axes` moved to the end (order kept)."""
+    core = [core_axes] if isinstance(core_axes, int) else list(core_axes)
+    core = [a % len(shape) for a in core] if shape else core
+    return tuple(d for i, d in enumerate(shape) if i not in core) + tuple(shape[a] for a in core)
+
+
+def _gufunc_kwargs(out, axes, axis, keepdims, casting, order, dtype, subok, signature) -> dict:
+    kwargs = {"out": out, "keepdims": keepdims, "casting": casting, "order": order, "dtype": dtype, "signature": signature}
+    if axes is not _NoValue:
+        kwargs["axes"] = axes
+    if axis is not _NoValue:
+        kwargs["axis"] = axis
+    return kwargs
+
+
+def matmul(x1, x2, /, out=None, *, axes=_NoValue, axis=_NoValue, keepdims=False, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
     """Matrix product of two arrays (``numpy.matmul``; also the ``@`` operator).
 
     Cost: the einsum of the same contraction; batched ``(4,16,8) @ (4,8,12)`` costs
@@ -126,14 +143,14 @@ def matmul(x1, x2, /, out=None, *, casting="same_kind", order="K", dtype=None, s
     65536
     """
     sa, sb = tuple(_shape(x1)), tuple(_shape(x2))
-    if axes is not None or axis is not None:
-        raise ShapeError("mechestim prices matmul on the last two axes; move axes with me.moveaxis first")
+    if axes is not _NoValue:  # price the same contraction with the core axes moved last
+        sa, sb = _core_last(sa, axes[0]), _core_last(sb, axes[1])
     _core.charge(_MATMUL, _einsum_cost(("matmul", sa, sb), lambda: (matmul_subscripts(sa, sb), [sa, sb])))
-    if out is None and dtype is None and signature is None and casting == "same_kind" and order == "K":
+    if out is None and axes is _NoValue and axis is _NoValue and dtype is None and signature is None:
         return _wrap(_np.matmul(_plain(x1), _plain(x2)))
-    return _wrap(
-        _np.matmul(_plain(x1), _plain(x2), out=out, casting=casting, order=order, dtype=dtype, signature=signature, subok=subok)
-    )
+    kwargs = _gufunc_kwargs(out, axes, axis, keepdims, casting, order, dtype, subok, signature)
+    result = _np.matmul(_plain(x1), _plain(x2), **kwargs)
+    return result if out is not None else _wrap(result)
 
 
 def dot(a, b, out=None):
@@ -221,14 +238,19 @@ def outer(a, b, out=None):
 
 
 def _vector_ufunc(name: str, subscripts: str, op: int, ufunc):
-    def wrapper(x1, x2, /, out=None, *, casting="same_kind", order="K", dtype=None, subok=True, signature=None, axes=None, axis=None):
+    def wrapper(
+        x1, x2, /, out=None, *, axes=_NoValue, axis=_NoValue, keepdims=False, casting="same_kind", order="K",
+        dtype=None, subok=True, signature=None,
+    ):
         sa, sb = tuple(_shape(x1)), tuple(_shape(x2))
-        if axes is not None or axis is not None:
-            raise ShapeError(f"mechestim prices {name} on the last axes; move axes with me.moveaxis first")
+        if axes is not _NoValue:
+            sa, sb = _core_last(sa, axes[0]), _core_last(sb, axes[1])
+        elif axis is not _NoValue:
+            sa, sb = _core_last(sa, axis), _core_last(sb, axis)
         _core.charge(op, _einsum_cost((name, sa, sb), lambda: (subscripts, [sa, sb])))
-        return _wrap(
-            ufunc(_plain(x1), _plain(x2), out=out, casting=casting, order=order, dtype=dtype, signature=signature)
-        )
+        kwargs = _gufunc_kwargs(out, axes, axis, keepdims, casting, order, dtype, subok, signature)
+        result = ufunc(_plain(x1), _plain(x2), **kwargs)
+        return result if out is not None else _wrap(result)
 
     wrapper.__name__ = wrapper.__qualname__ = name
     wrapper.__doc__ = (

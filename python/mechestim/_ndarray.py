@@ -181,7 +181,12 @@ class ndarray(_nd):  # noqa: N801 - NumPy's name
     argsort = _method("argsort")
     choose = _method("choose")
     clip = _method("clip")
-    compress = _method("compress")
+    def compress(self, condition, axis=None, out=None):
+        """Counted like ``me.compress(condition, self, axis, out)``."""
+        import mechestim
+
+        return mechestim.compress(condition, self, axis, out)
+
     conj = _method("conj")
     conjugate = _method("conjugate")
     cumprod = _method("cumprod")
