@@ -93,7 +93,11 @@ def test_diff_axis_prepend_append():
 @settings(max_examples=25, deadline=None)
 @given(st.data())
 def test_diff_matches_numpy(data):
-    x = data.draw(hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=3, max_side=6), elements=st.floats(-9, 9)))
+    x = data.draw(
+        hnp.arrays(
+            np.float64, hnp.array_shapes(min_dims=1, max_dims=3, max_side=6), elements=st.floats(-9, 9)
+        )
+    )
     axis = data.draw(st.integers(-x.ndim, x.ndim - 1))
     n = data.draw(st.integers(0, 7))
     length = x.shape[axis]
@@ -218,6 +222,7 @@ def test_convolve_errors_before_charging():
         (ValueError, me.convolve, (np.ones((2, 2)), np.ones(2)), {}),
         (ValueError, me.convolve, ([], np.ones(2)), {}),
         (ValueError, me.correlate, (np.ones(2), []), {}),
+        (ValueError, me.convolve, (np.ones(2), np.ones(2)), {"mode": "bogus"}),
     )
 
 
@@ -494,3 +499,20 @@ def test_over_budget_leaves_budget_unchanged():
         assert b.flops_used == 120
         me.trace(np.ones((9, 12)))
         assert b.flops_used == 129
+
+
+def test_cov_mixed_rowvar_y():
+    v, y = RNG.normal(size=20), RNG.normal(size=(20, 2))
+    out, cost = charged(me.cov, v, y, rowvar=False)
+    assert cost == 2 * 3 * 20 + 2 * 3 * 3 * 20
+    assert_same(out, np.cov(v, y, rowvar=False))
+
+
+def test_cost_overflow_is_an_error_and_charges_nothing():
+    huge = np.broadcast_to(np.ones(1), (2**40,))  # a view: nothing allocated
+    with me.BudgetContext(flop_budget=10**6, quiet=True) as b:
+        with pytest.raises(me.CostOverflowError):
+            me.diff(huge, n=2**30)
+        with pytest.raises(me.CostOverflowError):
+            me.gradient(np.broadcast_to(np.ones(1, dtype=bool), (2,) * 62))  # 62 axes * 2**62
+        assert b.flops_used == 0

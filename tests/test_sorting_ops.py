@@ -89,7 +89,11 @@ def test_sort_batch_dimensions_count():
 @settings(max_examples=25, deadline=None)
 @given(st.data())
 def test_sort_and_argsort_match_numpy(data):
-    x = data.draw(hnp.arrays(np.float64, hnp.array_shapes(min_dims=1, max_dims=3, max_side=6), elements=st.floats(-9, 9)))
+    x = data.draw(
+        hnp.arrays(
+            np.float64, hnp.array_shapes(min_dims=1, max_dims=3, max_side=6), elements=st.floats(-9, 9)
+        )
+    )
     axis = data.draw(st.sampled_from([None, *range(-x.ndim, x.ndim)]))
     if axis is None:
         lanes, n = 1, x.size
@@ -230,6 +234,8 @@ def test_searchsorted_variants():
             me.searchsorted(np.ones((2, 2)), 1.0)
         with pytest.raises(ValueError):
             me.searchsorted(a, 1.0, sorter=sorter[:3])
+        with pytest.raises(ValueError, match="search side"):
+            me.searchsorted(a, 1.0, side="middle")
         assert b.flops_used == 0
 
 
@@ -359,6 +365,10 @@ def test_histogram_errors_before_charging():
             me.histogram(x, bins="auto", weights=np.ones(10))
         with pytest.raises(TypeError):
             me.histogram(x, bins=2.5)
+        with pytest.raises(ValueError, match="not a valid estimator"):
+            me.histogram(x, bins="bogus")
+        with pytest.raises(ValueError, match="not a valid estimator"):
+            me.histogram_bin_edges(x, bins="bogus")
         assert b.flops_used == 0
 
 
@@ -432,7 +442,9 @@ def test_histogramdd():
     cols = [s[:, 0], me.array(s[:, 1])]
     out, cost = charged(me.histogramdd, cols, bins=[3, np.array([-1.0, 0.0, 1.0])], weights=np.ones(40))
     assert cost == 40 * (2 + 2)
-    assert_same(out, np.histogramdd([s[:, 0], s[:, 1]], bins=[3, np.array([-1.0, 0.0, 1.0])], weights=np.ones(40)))
+    assert_same(
+        out, np.histogramdd([s[:, 0], s[:, 1]], bins=[3, np.array([-1.0, 0.0, 1.0])], weights=np.ones(40))
+    )
     out, cost = charged(me.histogramdd, s[:, 0], bins=5)  # a 1-D sample is N points in 1 dimension
     assert cost == 40 * 3
     assert_same(out, np.histogramdd(s[:, 0], bins=5))

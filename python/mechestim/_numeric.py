@@ -308,8 +308,10 @@ def interp(x, xp, fp, left=None, right=None, period=None):
 # -- convolution ----------------------------------------------------------------------------------
 
 
-def _convolution_cost(a, v) -> int:
+def _convolution_cost(a, v, mode) -> int:
     sa, sv = _shape(a), _shape(v)
+    if isinstance(mode, str) and mode not in ("valid", "same", "full"):
+        raise _InvalidArgumentError(f"mode must be one of 'valid', 'same', or 'full' (got {mode!r})")
     if len(sa) > 1 or len(sv) > 1:
         raise _ShapeError("object too deep for desired array")
     n, m = _numel(sa), _numel(sv)
@@ -336,7 +338,7 @@ def convolve(a, v, mode="full"):
     >>> b.flops_used
     9
     """
-    _core.charge(_CONVOLVE, _convolution_cost(a, v))
+    _core.charge(_CONVOLVE, _convolution_cost(a, v, mode))
     return _wrap(_np.convolve(_plain(a), _plain(v), mode))
 
 
@@ -356,7 +358,7 @@ def correlate(a, v, mode="valid"):
     >>> b.flops_used
     9
     """
-    _core.charge(_CORRELATE, _convolution_cost(a, v))
+    _core.charge(_CORRELATE, _convolution_cost(a, v, mode))
     return _wrap(_np.correlate(_plain(a), _plain(v), mode))
 
 

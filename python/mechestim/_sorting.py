@@ -258,6 +258,8 @@ def searchsorted(a, v, side="left", sorter=None):
         raise _ShapeError(f"searchsorted: a must be one-dimensional, got shape {tuple(sa)}")
     if sorter is not None and _shape(sorter) != sa:
         raise _ShapeError("sorter.size must equal a.size")
+    if side not in ("left", "right"):
+        raise _InvalidArgumentError(f"search side must be 'left' or 'right' (got {side!r})")
     _core.charge(_SEARCHSORTED, _core.searchsorted_cost(sa[0], _numel(_shape(v))))
     return _wrap(_np.searchsorted(_plain(a), _plain(v), side, _plain(sorter)))
 
@@ -493,6 +495,14 @@ def _check_range(range) -> None:
         raise _InvalidArgumentError(f"supplied range of [{first}, {last}] is not finite")
 
 
+_BIN_ESTIMATORS = ("auto", "doane", "fd", "rice", "scott", "sqrt", "stone", "sturges")
+
+
+def _check_estimator(bins: str) -> None:
+    if bins not in _BIN_ESTIMATORS:
+        raise _InvalidArgumentError(f"{bins!r} is not a valid estimator for `bins`")
+
+
 def _check_weights(weights, shape: list) -> None:
     if weights is not None and _shape(weights) != shape:
         raise _ShapeError("weights should have the same shape as a.")
@@ -532,6 +542,7 @@ def histogram_bin_edges(a, bins=10, range=None, weights=None):
     sa = _shape(a)
     _check_weights(weights, sa)
     if isinstance(bins, str):
+        _check_estimator(bins)
         if weights is not None:
             raise TypeError("Automated estimation of the number of bins is not supported for weighted data")
     else:
