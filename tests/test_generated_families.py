@@ -17,8 +17,19 @@ from mechestim import _core
 
 ROWS = {r[0]: r for r in _core.registry_rows()}
 INTEGER_ONLY = {
-    "bitwise_count", "bitwise_invert", "bitwise_not", "invert", "bitwise_and", "bitwise_or", "bitwise_xor",
-    "bitwise_left_shift", "bitwise_right_shift", "left_shift", "right_shift", "gcd", "lcm",
+    "bitwise_count",
+    "bitwise_invert",
+    "bitwise_not",
+    "invert",
+    "bitwise_and",
+    "bitwise_or",
+    "bitwise_xor",
+    "bitwise_left_shift",
+    "bitwise_right_shift",
+    "left_shift",
+    "right_shift",
+    "gcd",
+    "lcm",
 }
 UNARY = [n for n, r in ROWS.items() if r[3] == "unary_pointwise" and isinstance(getattr(np, n), np.ufunc)]
 BINARY = [n for n, r in ROWS.items() if r[3] == "binary_pointwise"]
@@ -41,7 +52,7 @@ def sample(name: str, shape, seed=0):
 def same(a, b):
     if isinstance(b, tuple):
         assert isinstance(a, tuple) and len(a) == len(b)
-        for x, y in zip(a, b):
+        for x, y in zip(a, b, strict=True):
             same(x, y)
         return
     np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
@@ -82,7 +93,9 @@ def test_binary_ufuncs_broadcast(name):
 @settings(max_examples=40, deadline=None)
 @given(
     shapes=hnp.mutually_broadcastable_shapes(num_shapes=2, max_dims=3, max_side=4),
-    name=st.sampled_from(["add", "subtract", "multiply", "true_divide", "maximum", "minimum", "hypot", "fmod"]),
+    name=st.sampled_from(
+        ["add", "subtract", "multiply", "true_divide", "maximum", "minimum", "hypot", "fmod"]
+    ),
     dtype=st.sampled_from([np.float64, np.float32, np.int32]),
 )
 def test_binary_hypothesis(shapes, name, dtype):
@@ -121,8 +134,18 @@ def test_reductions_cost_numel_of_the_input_whatever_the_axis(name, axis):
 
 @pytest.mark.parametrize(
     ("name", "axis", "expected"),
-    [("mean", None, 201), ("mean", 1, 210), ("mean", 0, 220), ("average", None, 201), ("nanmean", (0, 1), 201),
-     ("var", None, 401), ("std", None, 401), ("std", 1, 410), ("nanvar", 0, 420), ("nanstd", -1, 410)],
+    [
+        ("mean", None, 201),
+        ("mean", 1, 210),
+        ("mean", 0, 220),
+        ("average", None, 201),
+        ("nanmean", (0, 1), 201),
+        ("var", None, 401),
+        ("std", None, 401),
+        ("std", 1, 410),
+        ("nanvar", 0, 420),
+        ("nanstd", -1, 410),
+    ],
 )
 def test_mean_and_variance_formulas(name, axis, expected):
     x = np.arange(200.0).reshape(10, 20)
@@ -186,3 +209,21 @@ def test_constants_and_dtypes_are_numpy_s():
     assert (me.pi, me.e, me.inf) == (np.pi, np.e, np.inf)
     assert np.isnan(me.nan) and me.newaxis is None
     assert me.float64 is np.float64 and me.int32 is np.int32 and me.dtype is np.dtype
+
+
+@pytest.mark.parametrize("name", ["array", "asarray", "asanyarray", "ascontiguousarray", "asfortranarray"])
+def test_constructors_count_a_cast_of_an_existing_array(name):
+    fn = getattr(me, name)
+    out, flops = charged(fn, np.ones((3, 4)), np.float32)
+    assert flops == 12 and out.dtype == np.float32  # a dtype-changing cast: one FLOP per element
+    _, flops = charged(fn, np.ones((3, 4)), np.float64)
+    assert flops == 0  # same dtype: no cast
+    _, flops = charged(fn, [[1, 2], [3, 4]], np.float32)
+    assert flops == 0  # construction from given data is free
+
+
+def test_clip_method_with_only_a_minimum():
+    x = me.array(np.arange(-3.0, 3.0))
+    out, flops = charged(lambda: x.clip(0.0))
+    np.testing.assert_array_equal(out, np.arange(-3.0, 3.0).clip(0.0))
+    assert flops == 6

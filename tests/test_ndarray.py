@@ -45,14 +45,26 @@ def test_matmul_operator_costs_what_matmul_costs():
 
 
 BINARY = [
-    (operator.add, "add"), (operator.sub, "subtract"), (operator.mul, "multiply"),
-    (operator.truediv, "true_divide"), (operator.floordiv, "floor_divide"), (operator.mod, "remainder"),
-    (operator.pow, "power"), (operator.lt, "less"), (operator.le, "less_equal"), (operator.gt, "greater"),
-    (operator.ge, "greater_equal"), (operator.eq, "equal"), (operator.ne, "not_equal"),
+    (operator.add, "add"),
+    (operator.sub, "subtract"),
+    (operator.mul, "multiply"),
+    (operator.truediv, "true_divide"),
+    (operator.floordiv, "floor_divide"),
+    (operator.mod, "remainder"),
+    (operator.pow, "power"),
+    (operator.lt, "less"),
+    (operator.le, "less_equal"),
+    (operator.gt, "greater"),
+    (operator.ge, "greater_equal"),
+    (operator.eq, "equal"),
+    (operator.ne, "not_equal"),
 ]
 INTEGER_BINARY = [
-    (operator.and_, "bitwise_and"), (operator.or_, "bitwise_or"), (operator.xor, "bitwise_xor"),
-    (operator.lshift, "left_shift"), (operator.rshift, "right_shift"),
+    (operator.and_, "bitwise_and"),
+    (operator.or_, "bitwise_or"),
+    (operator.xor, "bitwise_xor"),
+    (operator.lshift, "left_shift"),
+    (operator.rshift, "right_shift"),
 ]
 
 
@@ -72,8 +84,13 @@ def test_binary_operators_cost_and_compute_like_the_function(op, name):
 
 @pytest.mark.parametrize(
     ("op", "inplace"),
-    [(operator.add, operator.iadd), (operator.mul, operator.imul), (operator.sub, operator.isub),
-     (operator.truediv, operator.itruediv), (operator.pow, operator.ipow)],
+    [
+        (operator.add, operator.iadd),
+        (operator.mul, operator.imul),
+        (operator.sub, operator.isub),
+        (operator.truediv, operator.itruediv),
+        (operator.pow, operator.ipow),
+    ],
 )
 def test_inplace_operators_are_counted_and_keep_identity(op, inplace):
     a = me.array(np.linspace(1.0, 2.0, 6).reshape(2, 3))
@@ -85,8 +102,15 @@ def test_inplace_operators_are_counted_and_keep_identity(op, inplace):
     assert a is same
 
 
-@pytest.mark.parametrize(("op", "fn"), [(operator.neg, np.negative), (operator.pos, np.positive),
-                                        (abs, np.absolute), (operator.invert, np.invert)])
+@pytest.mark.parametrize(
+    ("op", "fn"),
+    [
+        (operator.neg, np.negative),
+        (operator.pos, np.positive),
+        (abs, np.absolute),
+        (operator.invert, np.invert),
+    ],
+)
 def test_unary_operators(op, fn):
     x = np.arange(-3, 3).reshape(2, 3)
     out, flops = cost(lambda: op(x.view(me.ndarray)))
@@ -96,9 +120,20 @@ def test_unary_operators(op, fn):
 
 @pytest.mark.parametrize(
     ("method", "args", "expected"),
-    [("sum", (), 12), ("mean", (), 13), ("mean", (1,), 12 + 3), ("var", (), 2 * 12 + 1),
-     ("std", (0,), 2 * 12 + 4), ("max", (), 12), ("min", (), 12), ("prod", (), 12), ("cumsum", (), 12),
-     ("argmax", (), 12), ("any", (), 12), ("all", (), 12)],
+    [
+        ("sum", (), 12),
+        ("mean", (), 13),
+        ("mean", (1,), 12 + 3),
+        ("var", (), 2 * 12 + 1),
+        ("std", (0,), 2 * 12 + 4),
+        ("max", (), 12),
+        ("min", (), 12),
+        ("prod", (), 12),
+        ("cumsum", (), 12),
+        ("argmax", (), 12),
+        ("any", (), 12),
+        ("all", (), 12),
+    ],
 )
 def test_methods_cost_what_the_functions_cost(method, args, expected):
     x = np.arange(1.0, 13.0).reshape(3, 4)

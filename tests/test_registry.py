@@ -11,16 +11,24 @@ import numpy as np
 import pytest
 
 import mechestim as me
-from conftest import ROOT
 from mechestim import _core
 from mechestim.__main__ import registry_counts
+
+from conftest import ROOT
 
 ROWS = _core.registry_rows()
 CORE = [r for r in ROWS if r[1] == "core"]
 # Names of the public API that are not NumPy names (they have no registry row).
 API = {
-    "__version__", "ndarray", "random", "BudgetContext", "BudgetSummary", "OpRecord", "budget_reset",
-    "budget_summary", "budget_summary_dict",
+    "__version__",
+    "ndarray",
+    "random",
+    "BudgetContext",
+    "BudgetSummary",
+    "OpRecord",
+    "budget_reset",
+    "budget_summary",
+    "budget_summary_dict",
 }
 API |= set(me.errors.__all__)
 
@@ -92,10 +100,18 @@ def test_counts_command_matches_the_rows_and_the_docs():
         for kind, n in by_kind.items():
             assert n == sum(1 for r in ROWS if r[1] == module and r[2] == kind)
     assert counts["core"]["blocked"] == 32
-    out = subprocess.run([sys.executable, "-m", "mechestim", "registry"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "mechestim", "registry"], capture_output=True, text=True, check=True
+    )
     core_line = next(line for line in out.stdout.splitlines() if line.startswith("core"))
     c = counts["core"]
-    assert core_line.split() == ["core", str(c["counted"]), str(c["free"]), str(c["blocked"]), str(sum(c.values()))]
+    assert core_line.split() == [
+        "core",
+        str(c["counted"]),
+        str(c["free"]),
+        str(c["blocked"]),
+        str(sum(c.values())),
+    ]
     page = (ROOT / "docs" / "concepts" / "operation-categories.md").read_text()
     assert f"| `core` | {c['counted']} | {c['free']} | {c['blocked']} | {sum(c.values())} |" in page
 

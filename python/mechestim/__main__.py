@@ -32,9 +32,9 @@ def _print_registry(_args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mechestim", description="mechestim command line")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("registry", help="print the number of counted, free and blocked names per module").set_defaults(
-        run=_print_registry
-    )
+    sub.add_parser(
+        "registry", help="print the number of counted, free and blocked names per module"
+    ).set_defaults(run=_print_registry)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -2,7 +2,7 @@
 outer, vecdot, matvec, vecmat (and the ``@`` operator through ``matmul``).
 
 Same math, same price: each function is priced as the einsum of the
-contraction it performs (one pairwise step: ``prod(index sizes) ×
+contraction it performs (one pairwise step: ``prod(index sizes) x
 (1 + [an index is summed])``), then NumPy computes the values with its own
 routine (BLAS where NumPy uses it).
 """
@@ -104,9 +104,11 @@ def tensordot_subscripts(sa: tuple, sb: tuple, axes) -> str:
     axes_b = [x % len(sb) if len(sb) else x for x in axes_b]
     a = list(_labels(len(sa)))
     b = list(_labels(len(sb), len(sa)))
-    for i, j in zip(axes_a, axes_b):
+    for i, j in zip(axes_a, axes_b, strict=True):
         if sa[i] != sb[j]:
-            raise ShapeError(f"tensordot: shape-mismatch for sum: {sa[i]} (axis {i} of a) vs {sb[j]} (axis {j} of b)")
+            raise ShapeError(
+                f"tensordot: shape-mismatch for sum: {sa[i]} (axis {i} of a) vs {sb[j]} (axis {j} of b)"
+            )
         b[j] = a[i]
     out = [x for i, x in enumerate(a) if i not in axes_a] + [x for j, x in enumerate(b) if j not in axes_b]
     return f"{''.join(a)},{''.join(b)}->{''.join(out)}"
@@ -120,15 +122,35 @@ def _core_last(shape: tuple, core_axes) -> tuple:
 
 
 def _gufunc_kwargs(out, axes, axis, keepdims, casting, order, dtype, subok, signature) -> dict:
-    kwargs = {"out": out, "keepdims": keepdims, "casting": casting, "order": order, "dtype": dtype, "signature": signature}
-    if axes is not _NoValue:
-        kwargs["axes"] = axes
-    if axis is not _NoValue:
-        kwargs["axis"] = axis
-    return kwargs
+    given = {
+        "out": (out, None),
+        "axes": (axes, _NoValue),
+        "axis": (axis, _NoValue),
+        "keepdims": (keepdims, False),
+        "casting": (casting, "same_kind"),
+        "order": (order, "K"),
+        "dtype": (dtype, None),
+        "subok": (subok, True),
+        "signature": (signature, None),
+    }
+    return {k: v for k, (v, default) in given.items() if v is not default and v != default}
 
 
-def matmul(x1, x2, /, out=None, *, axes=_NoValue, axis=_NoValue, keepdims=False, casting="same_kind", order="K", dtype=None, subok=True, signature=None):
+def matmul(
+    x1,
+    x2,
+    /,
+    out=None,
+    *,
+    axes=_NoValue,
+    axis=_NoValue,
+    keepdims=False,
+    casting="same_kind",
+    order="K",
+    dtype=None,
+    subok=True,
+    signature=None,
+):
     """Matrix product of two arrays (``numpy.matmul``; also the ``@`` operator).
 
     Cost: the einsum of the same contraction; batched ``(4,16,8) @ (4,8,12)`` costs
@@ -213,7 +235,9 @@ def tensordot(a, b, axes=2):
     (3, 6)
     """
     sa, sb = tuple(_shape(a)), tuple(_shape(b))
-    key_axes = axes if isinstance(axes, int) else (tuple(_np.atleast_1d(axes[0])), tuple(_np.atleast_1d(axes[1])))
+    key_axes = (
+        axes if isinstance(axes, int) else (tuple(_np.atleast_1d(axes[0])), tuple(_np.atleast_1d(axes[1])))
+    )
     _core.charge(
         _TENSORDOT,
         _einsum_cost(("tensordot", sa, sb, key_axes), lambda: (tensordot_subscripts(sa, sb, axes), [sa, sb])),
@@ -239,8 +263,19 @@ def outer(a, b, out=None):
 
 def _vector_ufunc(name: str, subscripts: str, op: int, ufunc):
     def wrapper(
-        x1, x2, /, out=None, *, axes=_NoValue, axis=_NoValue, keepdims=False, casting="same_kind", order="K",
-        dtype=None, subok=True, signature=None,
+        x1,
+        x2,
+        /,
+        out=None,
+        *,
+        axes=_NoValue,
+        axis=_NoValue,
+        keepdims=False,
+        casting="same_kind",
+        order="K",
+        dtype=None,
+        subok=True,
+        signature=None,
     ):
         sa, sb = tuple(_shape(x1)), tuple(_shape(x2))
         if axes is not _NoValue:

@@ -24,7 +24,9 @@ def _sublist_term(sublist) -> str:
             try:
                 out.append(_LETTERS[s])
             except (IndexError, TypeError):
-                raise EinsumError(f"einsum sublist labels must be ints in [0, 52) or Ellipsis, got {s!r}") from None
+                raise EinsumError(
+                    f"einsum sublist labels must be ints in [0, 52) or Ellipsis, got {s!r}"
+                ) from None
     return "".join(out)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as _np
 
 from mechestim import _core, _indexing
-from mechestim._dispatch import plain as _plain
 from mechestim._dispatch import set_array_type as _set_array_type
 from mechestim._dispatch import wrap as _wrap
 from mechestim.errors import NonNumericError
@@ -92,7 +91,7 @@ def _is_advanced(key) -> bool:
     return False
 
 
-class ndarray(_nd):  # noqa: N801 - NumPy's name
+class ndarray(_nd):
     """A ``numpy.ndarray`` whose arithmetic is charged to the active FLOP budget.
 
     Examples
@@ -180,7 +179,13 @@ class ndarray(_nd):  # noqa: N801 - NumPy's name
     argpartition = _method("argpartition")
     argsort = _method("argsort")
     choose = _method("choose")
-    clip = _method("clip")
+
+    def clip(self, min=None, max=None, out=None, **kwargs):
+        """Counted like ``me.clip(self, min, max, out)``."""
+        import mechestim
+
+        return mechestim.clip(self, min, max, out, **kwargs)
+
     def compress(self, condition, axis=None, out=None):
         """Counted like ``me.compress(condition, self, axis, out)``."""
         import mechestim

@@ -38,6 +38,26 @@ def _free(fn):
     return wrapper
 
 
+_ID_cast = _op_id("astype")
+
+
+def _free_cast(fn):
+    """A free constructor; casting an existing array to another dtype is counted like ``astype``."""
+
+    @_functools.wraps(fn)
+    def wrapper(a, *args, **kwargs):
+        dtype = kwargs.get("dtype", args[0] if args else None)
+        if dtype is not None and isinstance(a, _nd) and _np.dtype(dtype) != a.dtype:
+            _charge_unary(_ID_cast, a)
+        return _wrap(fn(_plain(a), *args, **kwargs))
+
+    wrapper.__doc__ = (
+        f"{fn.__name__}: free (0 FLOPs) unless it casts an existing array to another dtype, which costs "
+        f"numel like astype; same signature and values as numpy.{fn.__name__}."
+    )
+    return wrapper
+
+
 
 _ID_abs = _op_id("abs")
 
@@ -2383,17 +2403,17 @@ def nanstd(a, axis=None, dtype=None, out=None, ddof=0, keepdims=_NoValue, *, whe
     _charge(_ID_nanstd, _core.var_cost(_shape(a), axis))
     return _wrap(_np.nanstd(_plain(a), axis, dtype, out, ddof, keepdims, where=where, mean=mean, correction=correction))
 
-array = _free(_np.array)
+array = _free_cast(_np.array)
 
-asarray = _free(_np.asarray)
+asarray = _free_cast(_np.asarray)
 
-asanyarray = _free(_np.asanyarray)
+asanyarray = _free_cast(_np.asanyarray)
 
-ascontiguousarray = _free(_np.ascontiguousarray)
+ascontiguousarray = _free_cast(_np.ascontiguousarray)
 
-asfortranarray = _free(_np.asfortranarray)
+asfortranarray = _free_cast(_np.asfortranarray)
 
-require = _free(_np.require)
+require = _free_cast(_np.require)
 
 copy = _free(_np.copy)
 

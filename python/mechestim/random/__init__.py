@@ -32,6 +32,4 @@ def __getattr__(name: str):
     if name.startswith("_"):
         raise AttributeError(f"module 'mechestim.random' has no attribute {name!r}")
     _core.op_id(f"random.{name}")  # raises UnsupportedFunctionError for blocked / unknown names
-    raise UnsupportedFunctionError(
-        f"mechestim does not provide random.{name} yet", f"random.{name}", "", ""
-    )
+    raise UnsupportedFunctionError(f"mechestim does not provide random.{name} yet", f"random.{name}", "", "")

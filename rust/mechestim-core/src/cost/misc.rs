@@ -20,7 +20,11 @@ pub fn kron_cost(a: &[u64], b: &[u64]) -> Result<u64> {
         v
     };
     let (a, b) = (pad(a), pad(b));
-    let out: Vec<u64> = a.iter().zip(&b).map(|(x, y)| x * y).collect();
+    let out: Vec<u64> = a
+        .iter()
+        .zip(&b)
+        .map(|(&x, &y)| mul(x, y, "kron"))
+        .collect::<Result<_>>()?;
     numel(&out, "kron")
 }
 
@@ -108,6 +112,10 @@ mod tests {
     fn cost_model_examples() {
         assert_eq!(kron_cost(&[3, 4], &[2, 5]).unwrap(), 3 * 4 * 2 * 5);
         assert_eq!(kron_cost(&[3], &[2, 5]).unwrap(), 2 * 15);
+        assert!(matches!(
+            kron_cost(&[1 << 40], &[1 << 40]),
+            Err(Error::CostOverflow { .. })
+        ));
         assert_eq!(cross_cost(&[10, 3], &[10, 3], -1, -1).unwrap(), 3 * 30);
         assert_eq!(cross_cost(&[10, 2], &[3], -1, -1).unwrap(), 3 * 30);
         assert_eq!(cross_cost(&[10, 2], &[2], -1, -1).unwrap(), 3 * 10);
