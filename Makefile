@@ -6,7 +6,7 @@ export VIRTUAL_ENV := $(abspath $(VENV))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .DEFAULT_GOAL := help
-.PHONY: help install test test-rust test-python lint fmt docs docs-serve bench wheel clean
+.PHONY: help install test test-rust test-python lint fmt gen docs docs-serve bench wheel clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ fmt: ## Format Rust and Python sources
 	cargo fmt --all
 	$(VENV)/bin/ruff format python tests benchmarks examples scripts
 	$(VENV)/bin/ruff check --fix python tests benchmarks examples scripts
+
+gen: ## Regenerate the registry-driven files (wrappers, stubs, reference pages)
+	$(PY) scripts/generate.py
 
 docs: ## Build the documentation site with --strict (into site/)
 	$(VENV)/bin/mkdocs build --strict --quiet
