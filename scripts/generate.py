@@ -170,12 +170,18 @@ def ufunc_wrapper(row: Row, ufunc: np.ufunc) -> str:
     return f"_uf_{name} = _np.{name}\n\n\n{text}{name}.__signature__ = _signature(_np.{name})\n"
 
 
+def params_names(params: list[str]) -> set[str]:
+    return {p.split("=")[0].strip("*") for p in params}
+
+
 def function_wrapper(row: Row, fn) -> str:
     params, call, first = signature_parts(fn)
     idv = f"_ID_{row.short}"
     if row.family in ("mean_like", "var_like"):
         kind = "mean" if row.family == "mean_like" else "var"
         charge = f"_charge({idv}, _core.{kind}_cost(_shape({first}), axis))"
+    elif "axis" in params_names(params):
+        charge = f"_charge_reduce({idv}, {first}, axis)"
     else:
         charge = f"_charge_unary({idv}, {first})"
     if call.startswith(first):
@@ -205,6 +211,7 @@ def generate_ops() -> str:
         from mechestim._core import charge as _charge
         from mechestim._core import charge_binary as _charge_binary
         from mechestim._core import charge_broadcast as _charge_broadcast
+        from mechestim._core import charge_reduce as _charge_reduce
         from mechestim._core import charge_unary as _charge_unary
         from mechestim._core import op_id as _op_id
         from mechestim._core import operand_shape as _shape

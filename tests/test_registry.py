@@ -29,6 +29,8 @@ API = {
     "budget_reset",
     "budget_summary",
     "budget_summary_dict",
+    "PathInfo",
+    "ContractionStep",
 }
 API |= set(me.errors.__all__)
 

@@ -22,7 +22,7 @@ from mechestim._budget import (
     budget_summary,
     budget_summary_dict,
 )
-from mechestim._core import __version__
+from mechestim._core import ContractionStep, PathInfo, __version__
 from mechestim._einsum import einsum, einsum_path
 from mechestim._generated.ops import *  # noqa: F403
 from mechestim._generated.ops import __all__ as _generated_names
@@ -67,6 +67,8 @@ __all__ = [
     "budget_summary_dict",
     "einsum",
     "einsum_path",
+    "PathInfo",
+    "ContractionStep",
     "AxisError",
     "BudgetContextError",
     "BudgetExhaustedError",

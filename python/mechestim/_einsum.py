@@ -1,4 +1,11 @@
-"""Einsum, priced by the contraction rule of the cost model."""
+"""Einsum: path search and pricing in the core, pairwise execution with NumPy.
+
+``me.einsum`` finds a contraction path (``optimize='auto'`` by default), charges
+the path's exact cost before anything runs, then executes the path step by
+step: ``numpy.tensordot`` (BLAS) for steps that are plain tensor products,
+``numpy.einsum`` for the rest. Paths are cached by (subscripts, shapes,
+optimize, memory limit), so a repeated call pays no search.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +14,18 @@ import numpy as _np
 from mechestim import _core
 from mechestim._dispatch import plain as _plain
 from mechestim._dispatch import wrap as _wrap
-from mechestim.errors import EinsumError
+from mechestim.errors import EinsumError, InvalidArgumentError
 
 __all__ = ["einsum", "einsum_path"]
 
 _EINSUM = _core.op_id("einsum")
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_PLANS: dict = {}
+_CACHE_LIMIT = 4096
+_charge = _core.charge
+_operand_shapes = _core.operand_shapes
+_tensordot = _np.tensordot
+_c_einsum = _np.einsum
 
 
 def _sublist_term(sublist) -> str:
@@ -52,33 +65,172 @@ def parse_operands(operands: tuple) -> tuple[str, list]:
     return terms, arrays
 
 
-def einsum(*operands, out=None, optimize=False, **kwargs):
+def _optimize_key(optimize):
+    """A hashable form of ``optimize`` and the memory limit it carries, if any."""
+    if isinstance(optimize, tuple) and len(optimize) == 2 and isinstance(optimize[0], (str, bool)):
+        name, limit = optimize  # NumPy's (optimizer, memory limit) form
+        return _optimize_key(name)[0], _memory_limit(limit)
+    if isinstance(optimize, (str, bool)):
+        return optimize, None
+    if isinstance(optimize, (list, tuple)):
+        return tuple(tuple(s) if isinstance(s, (list, tuple)) else s for s in optimize), None
+    raise InvalidArgumentError(
+        f"optimize must be an optimizer name, a bool, a path or (name, memory_limit); got {optimize!r}"
+    )
+
+
+def _memory_limit(limit):
+    if limit is None or limit == "max_input":
+        return limit
+    if isinstance(limit, bool) or not isinstance(limit, (int, float)) or not limit >= 0:
+        raise InvalidArgumentError(f"memory_limit must be a non-negative number of elements, got {limit!r}")
+    return int(limit)
+
+
+def _plan(subscripts: str, shapes: tuple, optimize, memory_limit=None):
+    """``(PathInfo, steps)`` for this signature, from the cache or a fresh search."""
+    key_opt, limit = _optimize_key(optimize)
+    if memory_limit is not None:
+        limit = _memory_limit(memory_limit)
+    key = (subscripts, shapes, key_opt, limit)
+    plan = _PLANS.get(key)
+    if plan is None:
+        if limit == "max_input":
+            limit = max((int(_np.prod(s)) for s in shapes), default=0)
+        info = _core.einsum_plan(subscripts, [list(s) for s in shapes], key_opt, limit)
+        plan = (info, info._plan(), info.optimized_cost)
+        if len(_PLANS) >= _CACHE_LIMIT:
+            _PLANS.clear()
+        _PLANS[key] = plan
+    return plan
+
+
+def _execute(steps, arrays: list, out, kwargs: dict):
+    last = len(steps) - 1
+    for i, (positions, tdot, ascii_subscripts) in enumerate(steps):
+        ops = [arrays[p] for p in positions]
+        for p in sorted(positions, reverse=True):
+            del arrays[p]
+        final_out = out if i == last else None
+        if tdot is not None and not kwargs:
+            axes_a, axes_b, perm = tdot
+            result = _tensordot(ops[0], ops[1], axes=(axes_a, axes_b))
+            if perm != sorted(perm):
+                result = result.transpose(perm)
+            if final_out is not None:
+                final_out[...] = result
+                result = final_out
+        else:
+            if ascii_subscripts is None:
+                raise EinsumError(
+                    "this contraction step has more than 52 distinct indices, beyond what "
+                    "numpy.einsum can execute; it can still be planned and priced"
+                )
+            result = _c_einsum(ascii_subscripts, *ops, out=final_out, **kwargs)
+        arrays.append(result)
+    return arrays[0]
+
+
+def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize="auto", memory_limit=None):
     """Evaluate the Einstein summation convention on the operands (``numpy.einsum``).
 
-    Cost: ``prod(sizes of all indices) * op_factor`` with
-    ``op_factor = max(1, terms - 1) + (1 if an index is summed)``.
+    The contraction path is chosen by ``optimize`` (``'auto'`` by default; any
+    name ``einsum_path`` accepts, a bool as in NumPy, or an explicit path) and
+    charged before anything runs: the sum over the path's pairwise steps of
+    ``prod(sizes of the step's indices) * op_factor``, with
+    ``op_factor = max(1, terms - 1) + (1 if the step sums an index)``.
+
+    Parameters
+    ----------
+    subscripts : str
+        The contraction, as in ``numpy.einsum`` (the interleaved
+        operand/sublist form is accepted too).
+    *operands : array_like
+        The arrays.
+    out, dtype, order, casting
+        As in ``numpy.einsum``.
+    optimize : str, bool, list or tuple, optional
+        ``'auto'`` (default), ``'auto-hq'``, ``'optimal'``, ``'dp'``,
+        ``'branch-all'``, ``'branch-2'``, ``'branch-1'``, ``'greedy'``,
+        ``'random-greedy'``, ``'random-greedy-128'``; ``False`` contracts
+        everything in one step and ``True`` means ``'greedy'`` (NumPy's
+        meanings); a path such as ``[(1, 2), (0, 1)]`` (optionally after
+        ``'einsum_path'``) is used and charged as given; ``(name, limit)``
+        sets a memory limit as NumPy does.
+    memory_limit : int or 'max_input', optional
+        Largest intermediate allowed, in elements.
+
+    Returns
+    -------
+    me.ndarray
+        NumPy's result.
 
     Examples
     --------
     >>> import mechestim as me
-    >>> W = me.array([[1.0, 2.0], [3.0, 4.0]])
-    >>> me.einsum('ij,j->i', W, me.array([1.0, 1.0]))
-    array([3., 7.])
+    >>> A, B, C = me.ones((10, 20)), me.ones((20, 30)), me.ones((30, 5))
+    >>> with me.BudgetContext(flop_budget=10**6) as budget:
+    ...     D = me.einsum('ij,jk,kl->il', A, B, C)
+    >>> budget.flops_used
+    8000
+    >>> with me.BudgetContext(flop_budget=10**6) as budget:
+    ...     D = me.einsum('ij,jk,kl->il', A, B, C, optimize=[(0, 1), (0, 1)])
+    >>> budget.flops_used
+    15000
     """
     subscripts, arrays = parse_operands(operands)
-    _core.charge_einsum(_EINSUM, subscripts, *arrays)
     plain = [_plain(a) for a in arrays]
-    return _wrap(_np.einsum(subscripts, *plain, out=out, optimize=optimize, **kwargs))
+    shapes = tuple(tuple(s) for s in _operand_shapes(*plain))
+    _, steps, cost = _plan(subscripts, shapes, optimize, memory_limit)
+    _charge(_EINSUM, cost)
+    kwargs = {}
+    if dtype is not None:
+        kwargs["dtype"] = dtype
+    if order != "K":
+        kwargs["order"] = order
+    if casting != "safe":
+        kwargs["casting"] = casting
+    plain = [_np.asarray(a) for a in plain]
+    return _wrap(_execute(steps, plain, _plain(out), kwargs))
 
 
-def einsum_path(*operands, optimize="greedy", einsum_call=False):
-    """Evaluate the lowest-cost contraction order (``numpy.einsum_path``). Free: planning costs nothing.
+def einsum_path(*operands, optimize="greedy", einsum_call=False, shapes=False, memory_limit=None):
+    """Find a contraction path and report it (``numpy.einsum_path``). Free.
+
+    Returns ``(path, info)``: ``path`` in NumPy's form (``['einsum_path', (1, 2),
+    (0, 1)]``, which ``numpy.einsum`` and ``me.einsum`` accept as ``optimize=``)
+    and a :class:`PathInfo` whose ``str()`` is the familiar report, with
+    ``path``, ``steps``, ``naive_cost``, ``optimized_cost``, ``speedup`` and
+    ``largest_intermediate`` as attributes.
+
+    Parameters
+    ----------
+    subscripts : str
+    *operands : array_like, or shapes when ``shapes=True``
+    optimize : str, bool, list or tuple, optional
+        As in :func:`einsum`; the default is NumPy's, ``'greedy'``.
+    einsum_call : bool, optional
+        Accepted for NumPy compatibility; ignored.
+    shapes : bool, optional
+        If true, the operands are shapes (tuples of ints), as in opt_einsum's
+        ``contract_path(..., shapes=True)``: plan and price without arrays.
+    memory_limit : int or 'max_input', optional
+        Largest intermediate allowed, in elements.
 
     Examples
     --------
     >>> import mechestim as me
-    >>> path, report = me.einsum_path('ij,jk->ik', me.ones((2, 3)), me.ones((3, 4)))
+    >>> path, info = me.einsum_path('ij,jk,kl->il', (10, 20), (20, 30), (30, 5), shapes=True)
     >>> path
-    ['einsum_path', (0, 1)]
+    ['einsum_path', (1, 2), (0, 1)]
+    >>> info.optimized_cost, info.naive_cost
+    (8000, 90000)
     """
-    return _np.einsum_path(*operands, optimize=optimize, einsum_call=einsum_call)
+    del einsum_call
+    subscripts, arrays = parse_operands(operands)
+    if shapes:
+        dims = tuple(tuple(int(d) for d in s) for s in arrays)
+    else:
+        dims = tuple(tuple(s) for s in _operand_shapes(*[_plain(a) for a in arrays]))
+    info, _, _ = _plan(subscripts, dims, optimize, memory_limit)
+    return ["einsum_path", *info.path], info

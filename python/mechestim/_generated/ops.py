@@ -16,6 +16,7 @@ from mechestim import _core
 from mechestim._core import charge as _charge
 from mechestim._core import charge_binary as _charge_binary
 from mechestim._core import charge_broadcast as _charge_broadcast
+from mechestim._core import charge_reduce as _charge_reduce
 from mechestim._core import charge_unary as _charge_unary
 from mechestim._core import op_id as _op_id
 from mechestim._core import operand_shape as _shape
@@ -2004,7 +2005,7 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoValue,
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.sum``.
     """
-    _charge_unary(_ID_sum, a)
+    _charge_reduce(_ID_sum, a, axis)
     return _wrap(_np.sum(_plain(a), axis, dtype, out, keepdims, initial, where))
 
 
@@ -2015,7 +2016,7 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoValue
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.prod``.
     """
-    _charge_unary(_ID_prod, a)
+    _charge_reduce(_ID_prod, a, axis)
     return _wrap(_np.prod(_plain(a), axis, dtype, out, keepdims, initial, where))
 
 
@@ -2026,7 +2027,7 @@ def max(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoVa
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.max``.
     """
-    _charge_unary(_ID_max, a)
+    _charge_reduce(_ID_max, a, axis)
     return _wrap(_np.max(_plain(a), axis, out, keepdims, initial, where))
 
 
@@ -2037,7 +2038,7 @@ def min(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoVa
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.min``.
     """
-    _charge_unary(_ID_min, a)
+    _charge_reduce(_ID_min, a, axis)
     return _wrap(_np.min(_plain(a), axis, out, keepdims, initial, where))
 
 
@@ -2048,7 +2049,7 @@ def amax(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoV
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.amax``.
     """
-    _charge_unary(_ID_amax, a)
+    _charge_reduce(_ID_amax, a, axis)
     return _wrap(_np.amax(_plain(a), axis, out, keepdims, initial, where))
 
 
@@ -2059,7 +2060,7 @@ def amin(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoV
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.amin``.
     """
-    _charge_unary(_ID_amin, a)
+    _charge_reduce(_ID_amin, a, axis)
     return _wrap(_np.amin(_plain(a), axis, out, keepdims, initial, where))
 
 
@@ -2070,7 +2071,7 @@ def argmax(a, axis=None, out=None, *, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.argmax``.
     """
-    _charge_unary(_ID_argmax, a)
+    _charge_reduce(_ID_argmax, a, axis)
     return _wrap(_np.argmax(_plain(a), axis, out, keepdims=keepdims))
 
 
@@ -2081,7 +2082,7 @@ def argmin(a, axis=None, out=None, *, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.argmin``.
     """
-    _charge_unary(_ID_argmin, a)
+    _charge_reduce(_ID_argmin, a, axis)
     return _wrap(_np.argmin(_plain(a), axis, out, keepdims=keepdims))
 
 
@@ -2092,7 +2093,7 @@ def any(a, axis=None, out=None, keepdims=_NoValue, *, where=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.any``.
     """
-    _charge_unary(_ID_any, a)
+    _charge_reduce(_ID_any, a, axis)
     return _wrap(_np.any(_plain(a), axis, out, keepdims, where=where))
 
 
@@ -2103,7 +2104,7 @@ def all(a, axis=None, out=None, keepdims=_NoValue, *, where=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.all``.
     """
-    _charge_unary(_ID_all, a)
+    _charge_reduce(_ID_all, a, axis)
     return _wrap(_np.all(_plain(a), axis, out, keepdims, where=where))
 
 
@@ -2114,7 +2115,7 @@ def cumsum(a, axis=None, dtype=None, out=None):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.cumsum``.
     """
-    _charge_unary(_ID_cumsum, a)
+    _charge_reduce(_ID_cumsum, a, axis)
     return _wrap(_np.cumsum(_plain(a), axis, dtype, out))
 
 
@@ -2125,7 +2126,7 @@ def cumprod(a, axis=None, dtype=None, out=None):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.cumprod``.
     """
-    _charge_unary(_ID_cumprod, a)
+    _charge_reduce(_ID_cumprod, a, axis)
     return _wrap(_np.cumprod(_plain(a), axis, dtype, out))
 
 
@@ -2136,7 +2137,7 @@ def cumulative_sum(x, /, *, axis=None, dtype=None, out=None, include_initial=Fal
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.cumulative_sum``.
     """
-    _charge_unary(_ID_cumulative_sum, x)
+    _charge_reduce(_ID_cumulative_sum, x, axis)
     return _wrap(_np.cumulative_sum(_plain(x), axis=axis, dtype=dtype, out=out, include_initial=include_initial))
 
 
@@ -2147,7 +2148,7 @@ def cumulative_prod(x, /, *, axis=None, dtype=None, out=None, include_initial=Fa
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.cumulative_prod``.
     """
-    _charge_unary(_ID_cumulative_prod, x)
+    _charge_reduce(_ID_cumulative_prod, x, axis)
     return _wrap(_np.cumulative_prod(_plain(x), axis=axis, dtype=dtype, out=out, include_initial=include_initial))
 
 
@@ -2158,7 +2159,7 @@ def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.median``.
     """
-    _charge_unary(_ID_median, a)
+    _charge_reduce(_ID_median, a, axis)
     return _wrap(_np.median(_plain(a), axis, out, overwrite_input, keepdims))
 
 
@@ -2169,7 +2170,7 @@ def percentile(a, q, axis=None, out=None, overwrite_input=False, method='linear'
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.percentile``.
     """
-    _charge_unary(_ID_percentile, a)
+    _charge_reduce(_ID_percentile, a, axis)
     return _wrap(_np.percentile(_plain(a), q, axis, out, overwrite_input, method, keepdims, weights=weights))
 
 
@@ -2180,7 +2181,7 @@ def quantile(a, q, axis=None, out=None, overwrite_input=False, method='linear', 
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.quantile``.
     """
-    _charge_unary(_ID_quantile, a)
+    _charge_reduce(_ID_quantile, a, axis)
     return _wrap(_np.quantile(_plain(a), q, axis, out, overwrite_input, method, keepdims, weights=weights))
 
 
@@ -2191,7 +2192,7 @@ def nansum(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoVal
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nansum``.
     """
-    _charge_unary(_ID_nansum, a)
+    _charge_reduce(_ID_nansum, a, axis)
     return _wrap(_np.nansum(_plain(a), axis, dtype, out, keepdims, initial, where))
 
 
@@ -2202,7 +2203,7 @@ def nanprod(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoVa
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanprod``.
     """
-    _charge_unary(_ID_nanprod, a)
+    _charge_reduce(_ID_nanprod, a, axis)
     return _wrap(_np.nanprod(_plain(a), axis, dtype, out, keepdims, initial, where))
 
 
@@ -2213,7 +2214,7 @@ def nanmax(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_N
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanmax``.
     """
-    _charge_unary(_ID_nanmax, a)
+    _charge_reduce(_ID_nanmax, a, axis)
     return _wrap(_np.nanmax(_plain(a), axis, out, keepdims, initial, where))
 
 
@@ -2224,7 +2225,7 @@ def nanmin(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_N
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanmin``.
     """
-    _charge_unary(_ID_nanmin, a)
+    _charge_reduce(_ID_nanmin, a, axis)
     return _wrap(_np.nanmin(_plain(a), axis, out, keepdims, initial, where))
 
 
@@ -2235,7 +2236,7 @@ def nanargmax(a, axis=None, out=None, *, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanargmax``.
     """
-    _charge_unary(_ID_nanargmax, a)
+    _charge_reduce(_ID_nanargmax, a, axis)
     return _wrap(_np.nanargmax(_plain(a), axis, out, keepdims=keepdims))
 
 
@@ -2246,7 +2247,7 @@ def nanargmin(a, axis=None, out=None, *, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanargmin``.
     """
-    _charge_unary(_ID_nanargmin, a)
+    _charge_reduce(_ID_nanargmin, a, axis)
     return _wrap(_np.nanargmin(_plain(a), axis, out, keepdims=keepdims))
 
 
@@ -2257,7 +2258,7 @@ def nancumsum(a, axis=None, dtype=None, out=None):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nancumsum``.
     """
-    _charge_unary(_ID_nancumsum, a)
+    _charge_reduce(_ID_nancumsum, a, axis)
     return _wrap(_np.nancumsum(_plain(a), axis, dtype, out))
 
 
@@ -2268,7 +2269,7 @@ def nancumprod(a, axis=None, dtype=None, out=None):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nancumprod``.
     """
-    _charge_unary(_ID_nancumprod, a)
+    _charge_reduce(_ID_nancumprod, a, axis)
     return _wrap(_np.nancumprod(_plain(a), axis, dtype, out))
 
 
@@ -2279,7 +2280,7 @@ def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanmedian``.
     """
-    _charge_unary(_ID_nanmedian, a)
+    _charge_reduce(_ID_nanmedian, a, axis)
     return _wrap(_np.nanmedian(_plain(a), axis, out, overwrite_input, keepdims))
 
 
@@ -2290,7 +2291,7 @@ def nanpercentile(a, q, axis=None, out=None, overwrite_input=False, method='line
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanpercentile``.
     """
-    _charge_unary(_ID_nanpercentile, a)
+    _charge_reduce(_ID_nanpercentile, a, axis)
     return _wrap(_np.nanpercentile(_plain(a), q, axis, out, overwrite_input, method, keepdims, weights=weights))
 
 
@@ -2301,7 +2302,7 @@ def nanquantile(a, q, axis=None, out=None, overwrite_input=False, method='linear
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanquantile``.
     """
-    _charge_unary(_ID_nanquantile, a)
+    _charge_reduce(_ID_nanquantile, a, axis)
     return _wrap(_np.nanquantile(_plain(a), q, axis, out, overwrite_input, method, keepdims, weights=weights))
 
 
@@ -2312,7 +2313,7 @@ def ptp(a, axis=None, out=None, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.ptp``.
     """
-    _charge_unary(_ID_ptp, a)
+    _charge_reduce(_ID_ptp, a, axis)
     return _wrap(_np.ptp(_plain(a), axis, out, keepdims))
 
 
@@ -2323,7 +2324,7 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.count_nonzero``.
     """
-    _charge_unary(_ID_count_nonzero, a)
+    _charge_reduce(_ID_count_nonzero, a, axis)
     return _wrap(_np.count_nonzero(_plain(a), axis, keepdims=keepdims))
 
 

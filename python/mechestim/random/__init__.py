@@ -6,6 +6,7 @@ import numpy as _np
 
 from mechestim import _core
 from mechestim._core import charge_sampler as _charge_sampler
+from mechestim._dispatch import wrap as _wrap
 from mechestim.errors import UnsupportedFunctionError
 
 __all__ = ["randn"]
@@ -25,7 +26,7 @@ def randn(*d0):
     (2, 3)
     """
     _charge_sampler(_RANDN, d0)
-    return _np.random.randn(*d0)
+    return _wrap(_np.random.randn(*d0))
 
 
 def __getattr__(name: str):

@@ -5,12 +5,12 @@
 
 mod budget;
 mod costs;
+mod einsum;
 mod errors;
 mod operands;
 
 use mechestim_core::budget::Session;
 use mechestim_core::cost::{self, registry, Category, OpId};
-use mechestim_core::einsum::Contraction;
 use mechestim_core::Error;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -84,6 +84,25 @@ fn charge_unary(op_id: u32, x: &Bound<'_, PyAny>) -> PyResult<()> {
     Session::global().charge(id, cost).py()
 }
 
+/// Price and charge a reduction costing `numel(x)`, after checking `axis`
+/// against `x`'s dimensions (a bad axis is refused before anything is charged).
+#[pyfunction]
+#[pyo3(signature = (op_id, x, axis=None))]
+fn charge_reduce(
+    op_id: u32,
+    x: &Bound<'_, PyAny>,
+    axis: Option<&Bound<'_, PyAny>>,
+) -> PyResult<()> {
+    let id = op(op_id)?;
+    let shape = shape_of(x)?;
+    if let Some(axis) = axis {
+        let axes = operands::axis_arg(axis)?;
+        cost::axes::normalize(axes.as_deref(), shape.len()).py()?;
+    }
+    let cost = mechestim_core::cost::checked::numel(&shape, "a reduction").py()?;
+    Session::global().charge(id, cost).py()
+}
+
 /// Price and charge a binary pointwise op on `a` and `b`.
 #[pyfunction]
 fn charge_binary(op_id: u32, a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<()> {
@@ -110,38 +129,6 @@ fn charge_sampler(op_id: u32, shape: &Bound<'_, PyAny>) -> PyResult<()> {
     Session::global().charge(id, cost).py()
 }
 
-fn einsum_contraction(subscripts: &str, shapes: &[Vec<u64>]) -> PyResult<Contraction> {
-    let views: Vec<&[u64]> = shapes.iter().map(Vec::as_slice).collect();
-    Contraction::parse(subscripts, &views).py()
-}
-
-/// Cost of an einsum of operands with `shapes` (one or two operands).
-#[pyfunction]
-fn einsum_cost(subscripts: &str, shapes: Vec<Vec<u64>>) -> PyResult<u64> {
-    let c = einsum_contraction(subscripts, &shapes)?;
-    if shapes.len() > 2 {
-        return Err(to_py(Error::InvalidArgument(format!(
-            "einsum of {} operands: this version prices one- and two-operand einsums; \
-             contract pairwise with me.einsum",
-            shapes.len()
-        ))));
-    }
-    c.naive_cost().py()
-}
-
-/// Price and charge an einsum over `operands`.
-#[pyfunction]
-#[pyo3(signature = (op_id, subscripts, *operands))]
-fn charge_einsum(op_id: u32, subscripts: &str, operands: &Bound<'_, PyTuple>) -> PyResult<()> {
-    let id = op(op_id)?;
-    let shapes = operands
-        .iter()
-        .map(|o| shape_of(&o))
-        .collect::<PyResult<Vec<_>>>()?;
-    let cost = einsum_cost(subscripts, shapes)?;
-    Session::global().charge(id, cost).py()
-}
-
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -150,14 +137,14 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(registry_rows, m)?)?;
     m.add_function(wrap_pyfunction!(charge, m)?)?;
     m.add_function(wrap_pyfunction!(charge_unary, m)?)?;
+    m.add_function(wrap_pyfunction!(charge_reduce, m)?)?;
     m.add_function(wrap_pyfunction!(charge_binary, m)?)?;
     m.add_function(wrap_pyfunction!(charge_sampler, m)?)?;
-    m.add_function(wrap_pyfunction!(einsum_cost, m)?)?;
-    m.add_function(wrap_pyfunction!(charge_einsum, m)?)?;
     m.add_function(wrap_pyfunction!(charge_broadcast, m)?)?;
     m.add_function(wrap_pyfunction!(budget::session_summary, m)?)?;
     m.add_function(wrap_pyfunction!(budget::session_reset, m)?)?;
     m.add_function(wrap_pyfunction!(budget::active_budget, m)?)?;
     costs::register(m)?;
+    einsum::register(m)?;
     Ok(())
 }

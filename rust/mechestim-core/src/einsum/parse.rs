@@ -23,6 +23,8 @@ pub struct Contraction {
     pub sizes: Vec<u64>,
     /// The letter of each label; `None` for the dimensions `...` stands for.
     pub letters: Vec<Option<char>>,
+    /// The operands' shapes (a size-1 axis may broadcast against its label).
+    pub shapes: Vec<Vec<u64>>,
 }
 
 /// One term as written: letters, and where `...` sits (if present).
@@ -241,6 +243,7 @@ impl Contraction {
             output,
             sizes,
             letters,
+            shapes: shapes.iter().map(|s| s.to_vec()).collect(),
         })
     }
 
