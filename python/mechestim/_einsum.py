@@ -87,25 +87,54 @@ def _memory_limit(limit):
     return int(limit)
 
 
+# Steps below this many FLOPs run in numpy.einsum's C loop, which beats
+# tensordot's Python-level setup on small operands.
+_BLAS_MIN_FLOPS = 1 << 15
+
+
+def _steps(info) -> tuple:
+    """Per step ``(positions, tensordot or None, ascii subscripts)`` to execute."""
+    out = []
+    for positions, tdot, ascii_subscripts, cost in info._plan():
+        if tdot is not None and (cost < _BLAS_MIN_FLOPS and ascii_subscripts is not None):
+            tdot = None
+        if tdot is not None:
+            axes_a, axes_b, perm = tdot
+            tdot = (axes_a, axes_b), (None if perm == sorted(perm) else perm)
+        out.append((positions, tdot, ascii_subscripts))
+    return tuple(out)
+
+
 def _plan(subscripts: str, shapes: tuple, optimize, memory_limit=None):
-    """``(PathInfo, steps)`` for this signature, from the cache or a fresh search."""
+    """``(PathInfo, steps, cost)`` for this signature, from the cache or a fresh search."""
+    try:
+        key = (subscripts, shapes, optimize, memory_limit)
+        plan = _PLANS.get(key)
+    except TypeError:  # an unhashable optimize= (a list path)
+        key, plan = None, None
+    if plan is not None:
+        return plan
     key_opt, limit = _optimize_key(optimize)
     if memory_limit is not None:
         limit = _memory_limit(memory_limit)
-    key = (subscripts, shapes, key_opt, limit)
-    plan = _PLANS.get(key)
-    if plan is None:
-        if limit == "max_input":
-            limit = max((int(_np.prod(s)) for s in shapes), default=0)
-        info = _core.einsum_plan(subscripts, [list(s) for s in shapes], key_opt, limit)
-        plan = (info, info._plan(), info.optimized_cost)
-        if len(_PLANS) >= _CACHE_LIMIT:
-            _PLANS.clear()
-        _PLANS[key] = plan
+    if key is None:
+        key = (subscripts, shapes, key_opt, limit)
+        plan = _PLANS.get(key)
+        if plan is not None:
+            return plan
+    if limit == "max_input":
+        limit = max((int(_np.prod(s)) for s in shapes), default=0)
+    info = _core.einsum_plan(subscripts, [list(s) for s in shapes], key_opt, limit)
+    plan = (info, _steps(info), info.optimized_cost)
+    if len(_PLANS) >= _CACHE_LIMIT:
+        _PLANS.clear()
+    _PLANS[key] = plan
     return plan
 
 
 def _execute(steps, arrays: list, out, kwargs: dict):
+    if len(steps) == 1 and steps[0][1] is None and steps[0][2] is not None:
+        return _c_einsum(steps[0][2], *arrays, out=out, **kwargs)
     last = len(steps) - 1
     for i, (positions, tdot, ascii_subscripts) in enumerate(steps):
         ops = [arrays[p] for p in positions]
@@ -113,9 +142,9 @@ def _execute(steps, arrays: list, out, kwargs: dict):
             del arrays[p]
         final_out = out if i == last else None
         if tdot is not None and not kwargs:
-            axes_a, axes_b, perm = tdot
-            result = _tensordot(ops[0], ops[1], axes=(axes_a, axes_b))
-            if perm != sorted(perm):
+            axes, perm = tdot
+            result = _tensordot(ops[0], ops[1], axes=axes)
+            if perm is not None:
                 result = result.transpose(perm)
             if final_out is not None:
                 final_out[...] = result
@@ -178,10 +207,12 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
     >>> budget.flops_used
     15000
     """
-    subscripts, arrays = parse_operands(operands)
+    if operands and type(operands[0]) is str:
+        subscripts, arrays = operands[0], operands[1:]
+    else:
+        subscripts, arrays = parse_operands(operands)
     plain = [_plain(a) for a in arrays]
-    shapes = tuple(tuple(s) for s in _operand_shapes(*plain))
-    _, steps, cost = _plan(subscripts, shapes, optimize, memory_limit)
+    _, steps, cost = _plan(subscripts, _operand_shapes(*plain), optimize, memory_limit)
     _charge(_EINSUM, cost)
     kwargs = {}
     if dtype is not None:
@@ -190,7 +221,6 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
         kwargs["order"] = order
     if casting != "safe":
         kwargs["casting"] = casting
-    plain = [_np.asarray(a) for a in plain]
     return _wrap(_execute(steps, plain, _plain(out), kwargs))
 
 
@@ -231,6 +261,6 @@ def einsum_path(*operands, optimize="greedy", einsum_call=False, shapes=False, m
     if shapes:
         dims = tuple(tuple(int(d) for d in s) for s in arrays)
     else:
-        dims = tuple(tuple(s) for s in _operand_shapes(*[_plain(a) for a in arrays]))
+        dims = _operand_shapes(*[_plain(a) for a in arrays])
     info, _, _ = _plan(subscripts, dims, optimize, memory_limit)
     return ["einsum_path", *info.path], info

@@ -147,9 +147,9 @@ impl PyPathInfo {
     fn subscripts(&self) -> &str {
         &self.inner.subscripts
     }
-    /// FLOPs of doing everything in one step.
+    /// FLOPs of doing everything in one step (``None`` beyond 64 bits).
     #[getter]
-    fn naive_cost(&self) -> u64 {
+    fn naive_cost(&self) -> Option<u64> {
         self.inner.naive_cost
     }
     /// FLOPs of the path: what ``me.einsum`` charges.
@@ -177,8 +177,8 @@ impl PyPathInfo {
     fn naive_scaling(&self) -> usize {
         self.inner.naive_scaling
     }
-    /// The execution plan: per step ``(positions, tensordot, ascii)`` where
-    /// ``tensordot`` is ``(axes_a, axes_b, perm)`` or ``None``.
+    /// The execution plan: per step ``(positions, tensordot, ascii, cost)``
+    /// where ``tensordot`` is ``(axes_a, axes_b, perm)`` or ``None``.
     #[allow(clippy::type_complexity)]
     fn _plan(
         &self,
@@ -186,11 +186,19 @@ impl PyPathInfo {
         Vec<usize>,
         Option<(Vec<usize>, Vec<usize>, Vec<usize>)>,
         Option<String>,
+        u64,
     )> {
         self.inner
             .steps
             .iter()
-            .map(|s| (s.operands.clone(), s.tensordot.clone(), s.ascii.clone()))
+            .map(|s| {
+                (
+                    s.operands.clone(),
+                    s.tensordot.clone(),
+                    s.ascii.clone(),
+                    s.cost,
+                )
+            })
             .collect()
     }
     fn __str__(&self) -> String {
@@ -198,11 +206,13 @@ impl PyPathInfo {
     }
     fn __repr__(&self) -> String {
         format!(
-            "<PathInfo {} path={:?} optimized_cost={} naive_cost={}>",
+            "<PathInfo '{}': {} step(s), optimized_cost={}, naive_cost={}>",
             self.inner.subscripts,
-            self.inner.path,
+            self.inner.steps.len(),
             self.inner.optimized_cost,
-            self.inner.naive_cost
+            self.inner
+                .naive_cost
+                .map_or("None".to_string(), |c| c.to_string())
         )
     }
 }
@@ -262,11 +272,19 @@ fn einsum_cost(
     )
 }
 
-/// The shapes of `operands`, refusing non-numeric data.
+/// The shapes of `operands` as a tuple of tuples (hashable, for plan caches),
+/// refusing non-numeric data.
 #[pyfunction]
 #[pyo3(signature = (*operands))]
-fn operand_shapes(operands: &Bound<'_, PyTuple>) -> PyResult<Vec<Vec<u64>>> {
-    operands.iter().map(|o| shape_of(&o)).collect()
+fn operand_shapes<'py>(
+    py: Python<'py>,
+    operands: &Bound<'py, PyTuple>,
+) -> PyResult<Bound<'py, PyTuple>> {
+    let shapes = operands
+        .iter()
+        .map(|o| PyTuple::new(py, shape_of(&o)?))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyTuple::new(py, shapes)
 }
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -2,8 +2,9 @@
 //!
 //! Accepts NumPy's explicit (`ij,jk->ik`) and implicit (`ij,jk`) forms, `...`
 //! broadcasting, and repeated labels within an operand (traces, diagonals).
-//! Labels are any Unicode letter, so networks with more than 52 indices can be
-//! priced even where NumPy could not execute them.
+//! Labels are ASCII letters or any non-ASCII character (as opt_einsum's
+//! `get_symbol` produces), so networks with more than 52 indices can be
+//! planned and priced even where NumPy could not execute them.
 
 use crate::cost::shape::fmt_shape;
 use crate::error::{Error, Result};
@@ -50,11 +51,11 @@ fn parse_term(text: &str, which: &str) -> Result<Term> {
                 )));
             }
             ellipsis_at = Some(letters.len());
-        } else if c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() || (!c.is_ascii() && !c.is_whitespace()) {
             letters.push(c);
         } else {
             return Err(Error::Subscripts(format!(
-                "invalid subscript {c:?} in the {which} term {text:?}: labels must be letters"
+                "invalid subscript {c:?} in the {which} term {text:?}: labels are ASCII letters or non-ASCII characters"
             )));
         }
     }

@@ -70,8 +70,9 @@ pub struct PathInfo {
     pub path: Vec<Vec<usize>>,
     /// One entry per step of `path`.
     pub steps: Vec<StepInfo>,
-    /// Cost of doing everything in one step.
-    pub naive_cost: u64,
+    /// Cost of doing everything in one step; `None` when it exceeds 64 bits
+    /// (large networks), which the path itself may well not.
+    pub naive_cost: Option<u64>,
     /// Cost of the path (what `einsum` charges).
     pub optimized_cost: u64,
     /// Indices of the naive single step.
@@ -183,7 +184,7 @@ impl PathInfo {
                 term(&c.output)
             ),
             path: path.to_vec(),
-            naive_cost: c.naive_cost()?,
+            naive_cost: c.naive_cost().ok(),
             optimized_cost,
             naive_scaling: all.len(),
             optimized_scaling: steps.iter().map(|s| s.scaling).max().unwrap_or(0),
@@ -192,12 +193,12 @@ impl PathInfo {
         })
     }
 
-    /// `naive_cost / optimized_cost`.
+    /// `naive_cost / optimized_cost` (infinite when the naive cost exceeds 64 bits).
     pub fn speedup(&self) -> f64 {
-        if self.optimized_cost == 0 {
-            1.0
-        } else {
-            self.naive_cost as f64 / self.optimized_cost as f64
+        match self.naive_cost {
+            None => f64::INFINITY,
+            Some(_) if self.optimized_cost == 0 => 1.0,
+            Some(naive) => naive as f64 / self.optimized_cost as f64,
         }
     }
 }
@@ -316,7 +317,14 @@ impl fmt::Display for PathInfo {
         writeln!(f, "  Complete contraction:  {}", self.subscripts)?;
         writeln!(f, "         Naive scaling:  {}", self.naive_scaling)?;
         writeln!(f, "     Optimized scaling:  {}", self.optimized_scaling)?;
-        writeln!(f, "      Naive FLOP count:  {}", thousands(self.naive_cost))?;
+        match self.naive_cost {
+            Some(naive) => writeln!(f, "      Naive FLOP count:  {}", thousands(naive))?,
+            None => writeln!(
+                f,
+                "      Naive FLOP count:  more than {}",
+                thousands(u64::MAX)
+            )?,
+        }
         writeln!(
             f,
             "  Optimized FLOP count:  {}",
@@ -332,8 +340,8 @@ impl fmt::Display for PathInfo {
         writeln!(f, "{rule}")?;
         writeln!(
             f,
-            "{:>7} {:>15}  {:<6} {:<24} {}",
-            "scaling", "FLOPs", "BLAS", "current", "remaining"
+            "{:>7} {:>15}  {:<6} {:<24} remaining",
+            "scaling", "FLOPs", "BLAS", "current"
         )?;
         writeln!(f, "{rule}")?;
         for s in &self.steps {
@@ -367,7 +375,7 @@ mod tests {
             &[vec![1, 2], vec![0, 1]],
         );
         // Naive: all four indices (10·20·30·5 = 30,000) × (2 + 1).
-        assert_eq!(i.naive_cost, 90_000);
+        assert_eq!(i.naive_cost, Some(90_000));
         assert_eq!(i.optimized_cost, 8_000);
         assert_eq!(i.steps[0].cost, 6_000);
         assert_eq!(i.steps[0].shape, vec![20, 5]);

@@ -134,8 +134,55 @@ pub fn find_path(
         return Ok(vec![(0..n).collect()]);
     }
     let net = Network::from_contraction(c);
-    let ssa = search(&net, optimizer, options)?;
+    let mut ssa = search(&net, optimizer, options)?;
+    if let Some(reduced) = with_lone_indices_summed_first(&net, optimizer, options)? {
+        let limit = options.memory_limit.map(|m| m as f64);
+        ssa = better_of(&net, options.minimize, limit, ssa, Some(reduced));
+    }
     Ok(ssa_to_linear(&ssa, n))
+}
+
+/// The same search after first summing, operand by operand, the indices that
+/// appear in that operand only (and not in the output), as single-operand
+/// steps. Returns `None` when no operand has such an index.
+fn with_lone_indices_summed_first(
+    net: &Network,
+    optimizer: &Optimizer,
+    options: &Options,
+) -> Result<Option<Vec<Vec<usize>>>> {
+    let n = net.inputs.len();
+    let counts = net.label_counts();
+    let mut reduced = net.clone();
+    let mut first: Vec<Vec<usize>> = Vec::new();
+    let mut id_of: Vec<usize> = (0..n).collect();
+    for (k, t) in net.inputs.iter().enumerate() {
+        let lone: Vec<_> = t
+            .iter()
+            .filter(|&l| counts[l as usize] == 1 && !net.output.contains(l))
+            .collect();
+        if !lone.is_empty() {
+            for l in lone {
+                reduced.inputs[k].remove(l);
+            }
+            first.push(vec![k]);
+            id_of[k] = n + first.len() - 1;
+        }
+    }
+    if first.is_empty() {
+        return Ok(None);
+    }
+    let rest = search(&reduced, optimizer, options)?;
+    let shift = first.len();
+    let mut ssa = first;
+    for merge in rest {
+        ssa.push(
+            merge
+                .into_iter()
+                .map(|id| if id < n { id_of[id] } else { id + shift })
+                .collect(),
+        );
+    }
+    Ok(Some(ssa))
 }
 
 fn search(net: &Network, optimizer: &Optimizer, o: &Options) -> Result<Vec<Vec<usize>>> {

@@ -33,8 +33,35 @@ fn random_expression(rng: &mut Rng, n: usize, letters: usize) -> (String, Vec<Ve
     (format!("{}->{}", terms.join(","), output), shapes)
 }
 
-/// The cheapest cost over every pairwise path (linear form), by enumeration.
+/// The cheapest cost over every pairwise path (linear form), by enumeration,
+/// either directly or after first summing each operand's lone indices (those
+/// in no other operand and not in the output) in single-operand steps.
 fn brute_force(c: &Contraction) -> u64 {
+    let n = c.inputs.len();
+    let lone = |k: usize| {
+        c.inputs[k].iter().any(|l| {
+            !c.output.contains(l)
+                && c.inputs
+                    .iter()
+                    .enumerate()
+                    .all(|(j, t)| j == k || !t.contains(l))
+        })
+    };
+    let mut prefix = Vec::new();
+    let mut current: Vec<usize> = (0..n).collect();
+    for k in (0..n).filter(|&k| lone(k)) {
+        let pos = current.iter().position(|&x| x == k).unwrap();
+        prefix.push(vec![pos]);
+        current.remove(pos);
+        current.push(usize::MAX);
+    }
+    let mut best = u64::MAX;
+    go(c, n, &mut Vec::new(), &mut best);
+    if !prefix.is_empty() {
+        go(c, n, &mut prefix, &mut best);
+    }
+    return best;
+
     fn go(c: &Contraction, remaining: usize, path: &mut Vec<Vec<usize>>, best: &mut u64) {
         if remaining == 1 {
             *best = (*best).min(c.path_cost(path).unwrap());
@@ -48,9 +75,6 @@ fn brute_force(c: &Contraction) -> u64 {
             }
         }
     }
-    let mut best = u64::MAX;
-    go(c, c.inputs.len(), &mut Vec::new(), &mut best);
-    best
 }
 
 fn parse(s: &str, shapes: &[Vec<u64>]) -> Contraction {
