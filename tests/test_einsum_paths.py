@@ -273,3 +273,58 @@ def test_over_budget_einsum_does_not_run():
         with pytest.raises(me.BudgetExhaustedError):
             me.einsum("ij,jk,kl->il", np.ones((10, 20)), np.ones((20, 30)), np.ones((30, 5)))
     assert budget.flops_used == 0
+
+
+def test_out_is_returned_itself():
+    a, b = np.ones((3, 4)), np.ones((4, 5))
+    out = np.empty((3, 5))
+    assert me.einsum("ij,jk->ik", a, b, out=out) is out
+    np.testing.assert_allclose(out, a @ b)
+    out2 = np.empty((3, 5))
+    assert me.matmul(a, b, out=out2) is out2
+    np.testing.assert_allclose(out2, a @ b)
+
+
+def test_negative_sublist_labels_are_refused():
+    with pytest.raises(me.EinsumError):
+        me.einsum(np.ones((2, 2)), [0, -1], [0])
+
+
+def test_cached_plans_do_not_accept_what_a_fresh_call_refuses():
+    a = np.ones((2, 2))
+    me.einsum("ij,jk->ik", a, a, optimize=True)
+    with pytest.raises(me.InvalidArgumentError):
+        me.einsum("ij,jk->ik", a, a, optimize=1)
+
+
+def test_unexecutable_or_unchargeable_einsums_charge_nothing():
+    # A single step over 60 indices: NumPy's einsum cannot run it.
+    labels = "".join(oe.get_symbol(i) for i in range(60))
+    arrays = [np.ones((1,) * 60)] * 2
+    with me.BudgetContext(flop_budget=10**6) as budget:
+        with pytest.raises(me.EinsumError, match="52"):
+            me.einsum(f"{labels},{labels}->{labels}", *arrays)
+    assert budget.flops_used == 0
+    # A path whose cost exceeds 64 bits is priced exactly but cannot be charged.
+    _, info = me.einsum_path("i,j,k->ijk", (2**22,), (2**22,), (2**22,), shapes=True)
+    assert info.optimized_cost == 2**44 + 2**66
+    big = np.broadcast_to(np.ones(1), (2**22,))
+    with me.BudgetContext(flop_budget=10**6) as budget:
+        with pytest.raises(me.CostOverflowError):
+            me.einsum("i,j,k->ijk", big, big, big)
+    assert budget.flops_used == 0
+
+
+def test_auto_is_deterministic():
+    from mechestim import _einsum
+
+    labels = [oe.get_symbol(i) for i in range(120)]
+    rng = np.random.default_rng(3)
+    terms = ["".join(rng.choice(labels, size=3, replace=False)) for _ in range(60)]
+    eq = ",".join(terms) + "->"
+    shapes = [(2, 2, 2)] * 60
+    paths = []
+    for _ in range(3):
+        _einsum._PLANS.clear()
+        paths.append(me.einsum_path(eq, *shapes, shapes=True, optimize="auto")[1].path)
+    assert paths[0] == paths[1] == paths[2]

@@ -133,7 +133,14 @@ def _gufunc_kwargs(out, axes, axis, keepdims, casting, order, dtype, subok, sign
         "subok": (subok, True),
         "signature": (signature, None),
     }
-    return {k: v for k, (v, default) in given.items() if v is not default and v != default}
+    return {k: v for k, (v, default) in given.items() if v is not default and not _equals(v, default)}
+
+
+def _equals(value, default) -> bool:
+    """``value == default`` for plain keyword values; arrays (``out=``) never equal a default."""
+    if isinstance(value, (_np.ndarray, tuple, list)):
+        return False
+    return bool(value == default)
 
 
 def matmul(

@@ -14,7 +14,7 @@ import numpy as _np
 from mechestim import _core
 from mechestim._dispatch import plain as _plain
 from mechestim._dispatch import wrap as _wrap
-from mechestim.errors import EinsumError, InvalidArgumentError
+from mechestim.errors import CostOverflowError, EinsumError, InvalidArgumentError
 
 __all__ = ["einsum", "einsum_path"]
 
@@ -22,6 +22,7 @@ _EINSUM = _core.op_id("einsum")
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _PLANS: dict = {}
 _CACHE_LIMIT = 4096
+_U64_MAX = 2**64 - 1
 _charge = _core.charge
 _operand_shapes = _core.operand_shapes
 _tensordot = _np.tensordot
@@ -35,6 +36,8 @@ def _sublist_term(sublist) -> str:
             out.append("...")
         else:
             try:
+                if s < 0:
+                    raise IndexError(s)
                 out.append(_LETTERS[s])
             except (IndexError, TypeError):
                 raise EinsumError(
@@ -107,8 +110,8 @@ def _steps(info) -> tuple:
 
 def _plan(subscripts: str, shapes: tuple, optimize, memory_limit=None):
     """``(PathInfo, steps, cost)`` for this signature, from the cache or a fresh search."""
-    try:
-        key = (subscripts, shapes, optimize, memory_limit)
+    try:  # the type is part of the key: optimize=1 must not reuse optimize=True's plan
+        key = (subscripts, shapes, optimize, optimize.__class__, memory_limit)
         plan = _PLANS.get(key)
     except TypeError:  # an unhashable optimize= (a list path)
         key, plan = None, None
@@ -118,14 +121,28 @@ def _plan(subscripts: str, shapes: tuple, optimize, memory_limit=None):
     if memory_limit is not None:
         limit = _memory_limit(memory_limit)
     if key is None:
-        key = (subscripts, shapes, key_opt, limit)
+        key = (subscripts, shapes, key_opt, None, limit)
         plan = _PLANS.get(key)
         if plan is not None:
             return plan
     if limit == "max_input":
         limit = max((int(_np.prod(s)) for s in shapes), default=0)
     info = _core.einsum_plan(subscripts, [list(s) for s in shapes], key_opt, limit)
-    plan = (info, _steps(info), info.optimized_cost)
+    steps = _steps(info)
+    # What einsum must refuse before charging: a cost beyond 64 bits, or a
+    # step NumPy cannot run (more than 52 indices and no tensordot form).
+    refusal = None
+    if info.optimized_cost > _U64_MAX:
+        refusal = CostOverflowError(
+            f"the FLOP cost of this einsum path ({info.optimized_cost:,}) does not fit in 64 bits; "
+            "nothing was charged"
+        )
+    elif any(tdot is None and ascii_subscripts is None for _, tdot, ascii_subscripts in steps):
+        refusal = EinsumError(
+            "a step of this contraction has more than 52 distinct indices, beyond what numpy.einsum "
+            "can execute; it can still be planned and priced with einsum_path; nothing was charged"
+        )
+    plan = (info, steps, info.optimized_cost, refusal)
     if len(_PLANS) >= _CACHE_LIMIT:
         _PLANS.clear()
     _PLANS[key] = plan
@@ -133,7 +150,7 @@ def _plan(subscripts: str, shapes: tuple, optimize, memory_limit=None):
 
 
 def _execute(steps, arrays: list, out, kwargs: dict):
-    if len(steps) == 1 and steps[0][1] is None and steps[0][2] is not None:
+    if len(steps) == 1 and steps[0][1] is None:
         return _c_einsum(steps[0][2], *arrays, out=out, **kwargs)
     last = len(steps) - 1
     for i, (positions, tdot, ascii_subscripts) in enumerate(steps):
@@ -141,7 +158,7 @@ def _execute(steps, arrays: list, out, kwargs: dict):
         for p in sorted(positions, reverse=True):
             del arrays[p]
         final_out = out if i == last else None
-        if tdot is not None and not kwargs:
+        if tdot is not None and (not kwargs or ascii_subscripts is None):
             axes, perm = tdot
             result = _tensordot(ops[0], ops[1], axes=axes)
             if perm is not None:
@@ -150,11 +167,6 @@ def _execute(steps, arrays: list, out, kwargs: dict):
                 final_out[...] = result
                 result = final_out
         else:
-            if ascii_subscripts is None:
-                raise EinsumError(
-                    "this contraction step has more than 52 distinct indices, beyond what "
-                    "numpy.einsum can execute; it can still be planned and priced"
-                )
             result = _c_einsum(ascii_subscripts, *ops, out=final_out, **kwargs)
         arrays.append(result)
     return arrays[0]
@@ -212,7 +224,9 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
     else:
         subscripts, arrays = parse_operands(operands)
     plain = [_plain(a) for a in arrays]
-    _, steps, cost = _plan(subscripts, _operand_shapes(*plain), optimize, memory_limit)
+    _, steps, cost, refusal = _plan(subscripts, _operand_shapes(*plain), optimize, memory_limit)
+    if refusal is not None:
+        raise refusal
     _charge(_EINSUM, cost)
     kwargs = {}
     if dtype is not None:
@@ -221,7 +235,8 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
         kwargs["order"] = order
     if casting != "safe":
         kwargs["casting"] = casting
-    return _wrap(_execute(steps, plain, _plain(out), kwargs))
+    result = _execute(steps, plain, _plain(out), kwargs)
+    return out if out is not None else _wrap(result)
 
 
 def einsum_path(*operands, optimize="greedy", einsum_call=False, shapes=False, memory_limit=None):
@@ -262,5 +277,5 @@ def einsum_path(*operands, optimize="greedy", einsum_call=False, shapes=False, m
         dims = tuple(tuple(int(d) for d in s) for s in arrays)
     else:
         dims = _operand_shapes(*[_plain(a) for a in arrays])
-    info, _, _ = _plan(subscripts, dims, optimize, memory_limit)
+    info = _plan(subscripts, dims, optimize, memory_limit)[0]
     return ["einsum_path", *info.path], info

@@ -77,7 +77,7 @@ impl PyStep {
     }
     /// Exact cost in FLOPs.
     #[getter]
-    fn cost(&self) -> u64 {
+    fn cost(&self) -> u128 {
         self.inner.cost
     }
     /// Shape of the step's result.
@@ -149,12 +149,12 @@ impl PyPathInfo {
     }
     /// FLOPs of doing everything in one step (``None`` beyond 64 bits).
     #[getter]
-    fn naive_cost(&self) -> Option<u64> {
+    fn naive_cost(&self) -> Option<u128> {
         self.inner.naive_cost
     }
     /// FLOPs of the path: what ``me.einsum`` charges.
     #[getter]
-    fn optimized_cost(&self) -> u64 {
+    fn optimized_cost(&self) -> u128 {
         self.inner.optimized_cost
     }
     /// ``naive_cost / optimized_cost``.
@@ -164,7 +164,7 @@ impl PyPathInfo {
     }
     /// Elements of the largest intermediate (the result included).
     #[getter]
-    fn largest_intermediate(&self) -> u64 {
+    fn largest_intermediate(&self) -> u128 {
         self.inner.largest_intermediate
     }
     /// Most indices any step loops over.
@@ -186,7 +186,7 @@ impl PyPathInfo {
         Vec<usize>,
         Option<(Vec<usize>, Vec<usize>, Vec<usize>)>,
         Option<String>,
-        u64,
+        u128,
     )> {
         self.inner
             .steps
@@ -265,11 +265,14 @@ fn einsum_cost(
     optimize: Option<&Bound<'_, PyAny>>,
     memory_limit: Option<u64>,
 ) -> PyResult<u64> {
-    Ok(
-        einsum_plan(py, subscripts, shapes, optimize, memory_limit, "flops", 0)?
-            .inner
-            .optimized_cost,
-    )
+    let cost = einsum_plan(py, subscripts, shapes, optimize, memory_limit, "flops", 0)?
+        .inner
+        .optimized_cost;
+    u64::try_from(cost)
+        .map_err(|_| Error::CostOverflow {
+            what: "an einsum path".to_string(),
+        })
+        .py()
 }
 
 /// The shapes of `operands` as a tuple of tuples (hashable, for plan caches),

@@ -5,7 +5,6 @@
 //! `op_factor = max(1, terms - 1) + (1 if the step sums an index)`.
 
 use super::parse::{Contraction, Label};
-use crate::cost::checked;
 use crate::error::{Error, Result};
 
 /// The priced form of one step: which labels it visits and what it keeps.
@@ -17,17 +16,33 @@ pub struct Step {
     pub labels: Vec<Label>,
     /// Labels the step's result keeps, ascending.
     pub kept: Vec<Label>,
-    /// The step's cost in FLOPs.
-    pub cost: u64,
+    /// The step's cost in FLOPs (128-bit, so paths through large networks
+    /// can be priced; charging a budget needs it to fit in 64 bits).
+    pub cost: u128,
 }
 
 /// `prod(sizes of labels) * op_factor` for a step of `terms` operands.
-pub fn step_cost(sizes: &[u64], labels: &[Label], terms: usize, sums: bool) -> Result<u64> {
-    let volume = labels.iter().try_fold(1u64, |acc, &l| {
-        checked::mul(acc, sizes[l as usize], "an einsum step")
+pub fn step_cost(sizes: &[u64], labels: &[Label], terms: usize, sums: bool) -> Result<u128> {
+    let overflow = || Error::CostOverflow {
+        what: "an einsum step".to_string(),
+    };
+    let volume = labels.iter().try_fold(1u128, |acc, &l| {
+        acc.checked_mul(u128::from(sizes[l as usize]))
+            .ok_or_else(overflow)
     })?;
-    let op_factor = terms.saturating_sub(1).max(1) as u64 + u64::from(sums);
-    checked::mul(volume, op_factor, "an einsum step")
+    let op_factor = terms.saturating_sub(1).max(1) as u128 + u128::from(sums);
+    volume.checked_mul(op_factor).ok_or_else(overflow)
+}
+
+/// The sum of step costs as a chargeable 64-bit count.
+fn total(steps: &[Step], what: &str) -> Result<u64> {
+    let sum = steps
+        .iter()
+        .try_fold(0u128, |acc, s| acc.checked_add(s.cost))
+        .and_then(|t| u64::try_from(t).ok());
+    sum.ok_or_else(|| Error::CostOverflow {
+        what: what.to_string(),
+    })
 }
 
 fn sorted_unique(iter: impl Iterator<Item = Label>) -> Vec<Label> {
@@ -45,7 +60,7 @@ impl Contraction {
     /// ```
     /// use mechestim_core::einsum::Contraction;
     /// let c = Contraction::parse("ij,jk,kl->il", &[&[10, 20], &[20, 30], &[30, 5]]).unwrap();
-    /// let total = |p: &[Vec<usize>]| c.steps(p).unwrap().iter().map(|s| s.cost).sum::<u64>();
+    /// let total = |p: &[Vec<usize>]| c.steps(p).unwrap().iter().map(|s| s.cost).sum::<u128>();
     /// assert_eq!(total(&[vec![1, 2], vec![0, 1]]), 8_000);
     /// assert_eq!(total(&[vec![0, 1], vec![0, 1]]), 15_000);
     /// ```
@@ -103,9 +118,7 @@ impl Contraction {
 
     /// Total cost of `path` (see [`Contraction::steps`]).
     pub fn path_cost(&self, path: &[Vec<usize>]) -> Result<u64> {
-        self.steps(path)?
-            .iter()
-            .try_fold(0u64, |acc, s| checked::add(acc, s.cost, "an einsum path"))
+        total(&self.steps(path)?, "an einsum path")
     }
 
     /// Cost of doing the whole einsum in one step over every index (NumPy's

@@ -5,7 +5,6 @@
 use std::fmt;
 
 use super::parse::{Contraction, Label};
-use crate::cost::checked;
 use crate::error::{thousands, Result};
 
 /// How a pairwise step can run on BLAS through `tensordot`.
@@ -46,7 +45,7 @@ pub struct StepInfo {
     /// The operands left afterwards and the final output, e.g. `"ij,jl->il"`.
     pub remaining: String,
     /// Exact cost in FLOPs.
-    pub cost: u64,
+    pub cost: u128,
     /// Shape of the step's result.
     pub shape: Vec<u64>,
     /// Number of distinct indices the step loops over.
@@ -72,15 +71,16 @@ pub struct PathInfo {
     pub steps: Vec<StepInfo>,
     /// Cost of doing everything in one step; `None` when it exceeds 64 bits
     /// (large networks), which the path itself may well not.
-    pub naive_cost: Option<u64>,
-    /// Cost of the path (what `einsum` charges).
-    pub optimized_cost: u64,
+    pub naive_cost: Option<u128>,
+    /// Cost of the path (what `einsum` charges; charging needs it to fit in
+    /// 64 bits).
+    pub optimized_cost: u128,
     /// Indices of the naive single step.
     pub naive_scaling: usize,
     /// Most indices any step of the path loops over.
     pub optimized_scaling: usize,
     /// Elements of the largest intermediate (the result included).
-    pub largest_intermediate: u64,
+    pub largest_intermediate: u128,
 }
 
 impl PathInfo {
@@ -108,7 +108,7 @@ impl PathInfo {
             .zip(c.shapes.iter().cloned())
             .collect();
         let mut steps = Vec::with_capacity(path.len());
-        let mut largest = 0u64;
+        let mut largest = 0u128;
         for (i, (positions, step)) in path.iter().zip(&priced).enumerate() {
             let last = i + 1 == path.len();
             let taken: Vec<(Vec<Label>, Vec<u64>)> =
@@ -132,7 +132,12 @@ impl PathInfo {
                 r
             };
             let shape: Vec<u64> = result.iter().map(|&l| c.sizes[l as usize]).collect();
-            let size = checked::numel(&shape, "an einsum intermediate")?;
+            let size = shape
+                .iter()
+                .try_fold(1u128, |acc, &d| acc.checked_mul(u128::from(d)))
+                .ok_or_else(|| crate::Error::CostOverflow {
+                    what: "an einsum intermediate".to_string(),
+                })?;
             largest = largest.max(size);
             let inputs: Vec<&[Label]> = taken.iter().map(|(t, _)| t.as_slice()).collect();
             let subscripts = format!(
@@ -167,9 +172,7 @@ impl PathInfo {
                 ascii: ascii_of(&inputs, &result),
             });
         }
-        let optimized_cost = priced
-            .iter()
-            .try_fold(0u64, |acc, s| checked::add(acc, s.cost, "an einsum path"))?;
+        let optimized_cost = sum_costs(&priced)?;
         let mut all: Vec<Label> = c.inputs.iter().flatten().copied().collect();
         all.sort_unstable();
         all.dedup();
@@ -184,7 +187,10 @@ impl PathInfo {
                 term(&c.output)
             ),
             path: path.to_vec(),
-            naive_cost: c.naive_cost().ok(),
+            naive_cost: c
+                .steps(&[(0..c.inputs.len()).collect()])
+                .and_then(|s| sum_costs(&s))
+                .ok(),
             optimized_cost,
             naive_scaling: all.len(),
             optimized_scaling: steps.iter().map(|s| s.scaling).max().unwrap_or(0),
@@ -201,6 +207,15 @@ impl PathInfo {
             Some(naive) => naive as f64 / self.optimized_cost as f64,
         }
     }
+}
+
+fn sum_costs(steps: &[super::Step]) -> Result<u128> {
+    steps
+        .iter()
+        .try_fold(0u128, |acc, s| acc.checked_add(s.cost))
+        .ok_or_else(|| crate::Error::CostOverflow {
+            what: "an einsum path".to_string(),
+        })
 }
 
 /// A printable letter for every label: the user's own, then unused letters

@@ -3,6 +3,9 @@
 //! `branch-all`) ranked by the greedy heuristic, and abandons any partial path
 //! already costlier than the best complete one. Pairs that share a label are
 //! preferred; outer products are explored only when no such pair is left.
+//! As in opt_einsum, a partial path more than 4× costlier than the best seen
+//! at the same depth is also abandoned, which keeps `branch-1`/`branch-2`
+//! fast on long chains.
 
 use super::super::bitset::LabelSet;
 use super::super::network::{Minimize, Network, Score};
@@ -16,7 +19,12 @@ struct Search<'n> {
     counts: Vec<u32>,
     path: Vec<Vec<usize>>,
     best: Option<(Vec<Vec<usize>>, Score)>,
+    /// Cheapest FLOPs seen after each number of steps.
+    progress: Vec<f64>,
 }
+
+/// A partial path this many times costlier than the best at its depth is cut.
+const CUTOFF: f64 = 4.0;
 
 struct Option2 {
     heuristic: f64,
@@ -28,6 +36,12 @@ struct Option2 {
 impl Search<'_> {
     fn beats_best(&self, s: Score) -> bool {
         self.best.as_ref().is_none_or(|(_, b)| s.better_than(*b))
+    }
+
+    /// Whether `flops` is within [`CUTOFF`] of the best seen at this depth.
+    fn keeps_up(&self, flops: f64) -> bool {
+        let depth = self.path.len();
+        flops <= CUTOFF * self.progress[depth]
     }
 
     fn step(&self, ids: &[usize]) -> (LabelSet, LabelSet, f64) {
@@ -112,6 +126,8 @@ impl Search<'_> {
             if !self.beats_best(o.total) {
                 continue;
             }
+            let depth = self.path.len();
+            self.progress[depth] = self.progress[depth].min(o.total.flops);
             let ids = [o.pair.0, o.pair.1];
             let (_, kept, _) = self.step(&ids);
             self.apply(&ids, kept);
@@ -146,7 +162,7 @@ impl Search<'_> {
                     },
                     self.how,
                 );
-                if !self.beats_best(total) {
+                if !self.beats_best(total) || !self.keeps_up(total.flops) {
                     continue;
                 }
                 let heuristic =
@@ -182,6 +198,7 @@ pub fn branch(
         counts: net.label_counts(),
         path: Vec::with_capacity(n),
         best: bound,
+        progress: vec![f64::INFINITY; n],
     };
     let remaining: Vec<usize> = (0..n).collect();
     search.iterate(&remaining, Score::default());

@@ -234,9 +234,7 @@ fn search(net: &Network, optimizer: &Optimizer, o: &Options) -> Result<Vec<Vec<u
             best
         }
         Optimizer::Greedy => greedy_path(),
-        Optimizer::RandomGreedy(repeats) => {
-            random_greedy(net, how, limit, *repeats, o.seed, None).0
-        }
+        Optimizer::RandomGreedy(repeats) => random_greedy(net, how, limit, *repeats, o.seed).0,
         Optimizer::Auto => auto::auto(net, how, limit, o.seed, false),
         Optimizer::AutoHq => auto::auto(net, how, limit, o.seed, true),
         Optimizer::Naive | Optimizer::Explicit(_) => unreachable!("handled by find_path"),
@@ -271,23 +269,19 @@ pub(super) fn better_of(
 }
 
 /// The best of `repeats` greedy runs: the first deterministic, the rest
-/// sampled with random heuristic weights and temperatures from `seed`. Stops
-/// early once `deadline` passes. Returns the path and its score.
+/// sampled with random heuristic weights and temperatures from `seed`.
+/// Returns the path and its score.
 pub(super) fn random_greedy(
     net: &Network,
     how: Minimize,
     limit: Option<f64>,
     repeats: usize,
     seed: u64,
-    deadline: Option<std::time::Instant>,
 ) -> (Vec<Vec<usize>>, Score) {
     let mut rng = rng::Rng::new(seed);
     let mut best = greedy::greedy(net, limit, None);
     let mut best_score = net.score_ssa(&best, how, limit).unwrap_or(Score::INFINITE);
     for _ in 1..repeats {
-        if deadline.is_some_and(|d| std::time::Instant::now() > d) {
-            break;
-        }
         let temperature = 10f64.powf(rng.uniform(-2.0, 0.0));
         let costmod = rng.uniform(0.5, 2.0);
         let path = greedy::greedy(
