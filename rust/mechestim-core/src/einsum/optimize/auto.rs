@@ -1,19 +1,21 @@
 //! `auto` and `auto-hq`: choose the search by the size of the expression and
 //! keep the cheapest path any of them found.
 //!
-//! | operands            | `auto`                                  | `auto-hq`                              |
-//! |---------------------|-----------------------------------------|----------------------------------------|
-//! | up to 11 (14 hq)    | exact optimum over all trees            | exact optimum                          |
-//! | up to 64 per group  | connected-subgraph DP within a work cap | the same, larger cap                   |
-//! | any (and as backup) | greedy, random greedy, then subtree     | 128 random greedy runs, wider subtrees |
-//! |                     | reconfiguration (8 tensors)             | (10 tensors) and more sweeps           |
+//! | operands            | `auto`                                   | `auto-hq`                               |
+//! |---------------------|------------------------------------------|-----------------------------------------|
+//! | up to 11 (14 hq)    | exact optimum over all trees             | exact optimum                           |
+//! | up to 256           | connected-subgraph DP within a work cap  | the same, larger cap                    |
+//! | any (and as backup) | 64 greedy runs (deterministic + seeded   | 128 runs, the best 4 polished with      |
+//! |                     | random), the best 4 polished by subtree  | 10-tensor subtrees, 16 sweeps; and      |
+//! |                     | reconfiguration (8 tensors, 8 sweeps);   | everything `auto` finds                 |
+//! |                     | beyond 300 operands 8 runs, 1 polished   |                                         |
 //!
 //! The greedy path is always a candidate, so `auto` is never worse than it.
 //! Every effort is a fixed amount of work, never a time limit: the same
 //! expression always gets the same path, and so the same charge.
 
 use super::super::network::{Minimize, Network};
-use super::{better_of, dp, exact, random_greedy, reconfigure};
+use super::{better_of, dp, exact, random_greedy_top, reconfigure};
 
 struct Effort {
     exact_max: usize,
@@ -21,14 +23,27 @@ struct Effort {
     repeats: usize,
     subtree: usize,
     passes: usize,
+    /// How many of the best sampled paths are polished by reconfiguration.
+    keep: usize,
 }
 
 const AUTO: Effort = Effort {
     exact_max: 11,
     dp_work: 300_000,
-    repeats: 16,
+    repeats: 64,
     subtree: 8,
-    passes: 4,
+    passes: 8,
+    keep: 4,
+};
+
+/// `auto` beyond 300 operands: a few samples, one polished.
+const AUTO_HUGE: Effort = Effort {
+    exact_max: 11,
+    dp_work: 0,
+    repeats: 8,
+    subtree: 8,
+    passes: 2,
+    keep: 1,
 };
 
 const AUTO_HQ: Effort = Effort {
@@ -37,6 +52,7 @@ const AUTO_HQ: Effort = Effort {
     repeats: 128,
     subtree: 10,
     passes: 16,
+    keep: 4,
 };
 
 pub fn auto(
@@ -46,8 +62,12 @@ pub fn auto(
     seed: u64,
     hq: bool,
 ) -> Vec<Vec<usize>> {
-    let e = if hq { &AUTO_HQ } else { &AUTO };
     let n = net.inputs.len();
+    let e = match (hq, n) {
+        (true, _) => &AUTO_HQ,
+        (false, 0..=300) => &AUTO,
+        (false, _) => &AUTO_HUGE,
+    };
     if hq && n > AUTO.exact_max {
         // Everything `auto` finds is a candidate for `auto-hq` too.
         let quick = auto(net, how, limit, seed, false);
@@ -70,9 +90,16 @@ fn search(
             return path;
         }
     }
-    let (sampled, _) = random_greedy(net, how, limit, e.repeats, seed);
-    let mut best = reconfigure::reconfigure(net, &sampled, how, limit, e.subtree, e.passes);
-    best = better_of(net, how, limit, sampled, Some(best));
+    let mut best: Option<Vec<Vec<usize>>> = None;
+    for (sampled, _) in random_greedy_top(net, how, limit, e.repeats, seed, e.keep) {
+        let polished = reconfigure::reconfigure(net, &sampled, how, limit, e.subtree, e.passes);
+        let candidate = better_of(net, how, limit, sampled, Some(polished));
+        best = Some(match best {
+            None => candidate,
+            Some(b) => better_of(net, how, limit, b, Some(candidate)),
+        });
+    }
+    let mut best = best.expect("at least one sampled path");
     if n <= 4 * dp::MAX_COMPONENT {
         let found = dp::dp(net, how, limit, Some(e.dp_work)).ok();
         best = better_of(net, how, limit, best, found);

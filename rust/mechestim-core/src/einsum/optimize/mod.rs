@@ -278,9 +278,26 @@ pub(super) fn random_greedy(
     repeats: usize,
     seed: u64,
 ) -> (Vec<Vec<usize>>, Score) {
+    random_greedy_top(net, how, limit, repeats, seed, 1)
+        .into_iter()
+        .next()
+        .expect("the deterministic run always yields a path")
+}
+
+/// The `keep` best distinct-scoring paths of `repeats` greedy runs (see
+/// [`random_greedy`]), best first.
+pub(super) fn random_greedy_top(
+    net: &Network,
+    how: Minimize,
+    limit: Option<f64>,
+    repeats: usize,
+    seed: u64,
+    keep: usize,
+) -> Vec<(Vec<Vec<usize>>, Score)> {
     let mut rng = rng::Rng::new(seed);
-    let mut best = greedy::greedy(net, limit, None);
-    let mut best_score = net.score_ssa(&best, how, limit).unwrap_or(Score::INFINITE);
+    let first = greedy::greedy(net, limit, None);
+    let first_score = net.score_ssa(&first, how, limit).unwrap_or(Score::INFINITE);
+    let mut top = vec![(first, first_score)];
     for _ in 1..repeats {
         let temperature = 10f64.powf(rng.uniform(-2.0, 0.0));
         let costmod = rng.uniform(0.5, 2.0);
@@ -294,14 +311,22 @@ pub(super) fn random_greedy(
                 nbranch: 8,
             }),
         );
-        if let Some(s) = net.score_ssa(&path, how, limit) {
-            if s.better_than(best_score) {
-                best = path;
-                best_score = s;
-            }
+        let Some(s) = net.score_ssa(&path, how, limit) else {
+            continue;
+        };
+        if top.iter().any(|(_, t)| *t == s) {
+            continue;
+        }
+        let at = top
+            .iter()
+            .position(|(_, t)| s.better_than(*t))
+            .unwrap_or(top.len());
+        if at < keep {
+            top.insert(at, (path, s));
+            top.truncate(keep);
         }
     }
-    (best, best_score)
+    top
 }
 
 #[cfg(test)]

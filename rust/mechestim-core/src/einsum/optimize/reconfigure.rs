@@ -220,7 +220,18 @@ pub fn reconfigure(
     tree.nodes = nodes;
     for _ in 0..passes {
         let mut improved = false;
-        for node in tree.internal_postorder() {
+        // Subtrees this cheap against the whole path cannot move the total: skip them.
+        let order = tree.internal_postorder();
+        let mut subtree = vec![0.0f64; tree.nodes.len()];
+        for &node in &order {
+            let (a, b) = tree.nodes[node].children.expect("an internal node");
+            subtree[node] = tree.nodes[node].score.flops + subtree[a] + subtree[b];
+        }
+        let negligible = subtree[tree.root] * 1e-6;
+        for node in order {
+            if subtree[node] < negligible {
+                continue;
+            }
             improved |= tree.try_improve(node, k, memory_limit);
         }
         if !improved {
