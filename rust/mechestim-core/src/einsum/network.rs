@@ -63,6 +63,11 @@ impl Minimize {
     }
 }
 
+/// The cost-model factor of a step: `max(1, terms - 1) + [an index is summed]`.
+pub fn op_factor(terms: usize, sums: bool) -> f64 {
+    terms.saturating_sub(1).max(1) as f64 + f64::from(u8::from(sums))
+}
+
 /// An objective value with FLOPs as the tie-breaker; smaller is better.
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Default)]
 pub struct Score {
@@ -158,9 +163,7 @@ impl Network {
             if !last && memory_limit.is_some_and(|m| size > m) {
                 return None;
             }
-            let terms_in_step = merge.len().saturating_sub(1).max(1) as f64;
-            let sums = kept.len() < union.len();
-            let flops = self.size(&union) * (terms_in_step + f64::from(u8::from(sums)));
+            let flops = self.size(&union) * op_factor(merge.len(), kept.len() < union.len());
             total = total.then(
                 Score {
                     primary: how.step(flops, size),

@@ -8,7 +8,7 @@
 //! fast on long chains.
 
 use super::super::bitset::LabelSet;
-use super::super::network::{Minimize, Network, Score};
+use super::super::network::{op_factor, Minimize, Network, Score};
 
 struct Search<'n> {
     net: &'n Network,
@@ -54,9 +54,7 @@ impl Search<'_> {
             }
         }
         let kept = self.net.kept(&union, &counts);
-        let sums = kept.len() < union.len();
-        let factor = ids.len().saturating_sub(1).max(1) as f64 + f64::from(u8::from(sums));
-        let flops = self.net.size(&union) * factor;
+        let flops = self.net.size(&union) * op_factor(ids.len(), kept.len() < union.len());
         (union, kept, flops)
     }
 

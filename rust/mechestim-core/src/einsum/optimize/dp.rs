@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::super::bitset::LabelSet;
-use super::super::network::{Minimize, Network, Score};
+use super::super::network::{op_factor, Minimize, Network, Score};
 
 /// Most operands one connected component may have (sets are 64-bit masks).
 pub const MAX_COMPONENT: usize = 64;
@@ -217,8 +217,7 @@ fn solve_component(
                         if s != all && memory_limit.is_some_and(|lim| ksize > lim) {
                             continue;
                         }
-                        let sums = kept.len() < union.len();
-                        let flops = net.size(&union) * (1.0 + f64::from(u8::from(sums)));
+                        let flops = net.size(&union) * op_factor(2, kept.len() < union.len());
                         let total = e1.score.then(e2.score, how).then(
                             Score {
                                 primary: how.step(flops, ksize),

@@ -7,7 +7,7 @@
 //! built from the best trees of its two parts.
 
 use super::super::bitset::{iter_words, words_for, LabelSet};
-use super::super::network::{Minimize, Score};
+use super::super::network::{op_factor, Minimize, Score};
 
 /// Most operands the exact search accepts (3^16 ≈ 43 million splits).
 pub const MAX_OPERANDS: usize = 16;
@@ -92,8 +92,7 @@ pub fn exact(
                                 .product::<f64>();
                         }
                     }
-                    let sums = union_bits > bits[s];
-                    let flops = vol[t] * vol[u] / shared * (1.0 + f64::from(u8::from(sums)));
+                    let flops = vol[t] * vol[u] / shared * op_factor(2, union_bits > bits[s]);
                     let step = Score {
                         primary: how.step(flops, vol[s]),
                         flops,

@@ -4,7 +4,7 @@
 //! order, so every improvement is local and the whole tree only gets cheaper.
 
 use super::super::bitset::LabelSet;
-use super::super::network::{Minimize, Network, Score};
+use super::super::network::{op_factor, Minimize, Network, Score};
 use super::exact::exact;
 
 struct Node {
@@ -23,8 +23,7 @@ struct Tree<'n> {
 impl Tree<'_> {
     fn step_score(&self, a: &LabelSet, b: &LabelSet, kept: &LabelSet) -> Score {
         let union = a.union(b);
-        let sums = kept.len() < union.len();
-        let flops = self.net.size(&union) * (1.0 + f64::from(u8::from(sums)));
+        let flops = self.net.size(&union) * op_factor(2, kept.len() < union.len());
         Score {
             primary: self.how.step(flops, self.net.size(kept)),
             flops,
