@@ -101,7 +101,11 @@ fn search(
     }
     let mut best = best.expect("at least one sampled path");
     if n <= 4 * dp::MAX_COMPONENT {
-        let found = dp::dp(net, how, limit, Some(e.dp_work)).ok();
+        // The best path so far bounds the search: only cheaper sub-paths are kept.
+        let bound = net
+            .score_ssa(&best, how, limit)
+            .map(|s| s.primary * (1.0 + 1e-9));
+        let found = dp::dp(net, how, limit, Some(e.dp_work), bound).ok();
         best = better_of(net, how, limit, best, found);
     }
     best

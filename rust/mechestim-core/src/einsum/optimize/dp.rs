@@ -75,18 +75,20 @@ pub fn components(net: &Network) -> Vec<Vec<usize>> {
 }
 
 /// Connected-subgraph dynamic programming over `net`. `work` bounds the number
-/// of candidate pairs examined (`None`: unbounded). Returns an SSA path.
+/// of candidate pairs examined (`None`: unbounded); `cap`, a known achievable
+/// score, starts the cost cap there instead of growing it from the output size.
+/// Returns an SSA path.
 pub fn dp(
     net: &Network,
     how: Minimize,
     memory_limit: Option<f64>,
     work: Option<u64>,
+    cap: Option<f64>,
 ) -> Result<Vec<Vec<usize>>, DpFailure> {
     let n = net.inputs.len();
     if n == 1 {
         return Ok(vec![vec![0]]);
     }
-    let counts = net.label_counts();
     let mut budget = work.unwrap_or(u64::MAX);
     let mut ssa: Vec<Vec<usize>> = Vec::new();
     let mut roots: Vec<(usize, LabelSet)> = Vec::new();
@@ -94,15 +96,8 @@ pub fn dp(
         if comp.len() > MAX_COMPONENT {
             return Err(DpFailure::TooLarge);
         }
-        let (root, term) = solve_component(
-            net,
-            &comp,
-            &counts,
-            how,
-            memory_limit,
-            &mut budget,
-            &mut ssa,
-        )?;
+        let (root, term) =
+            solve_component(net, &comp, how, memory_limit, cap, &mut budget, &mut ssa)?;
         roots.push((root, term));
     }
     // Join the components by outer products, smallest first.
@@ -132,9 +127,9 @@ pub fn dp(
 fn solve_component(
     net: &Network,
     comp: &[usize],
-    counts: &[u32],
     how: Minimize,
     memory_limit: Option<f64>,
+    start_cap: Option<f64>,
     budget: &mut u64,
     ssa: &mut Vec<Vec<usize>>,
 ) -> Result<(usize, LabelSet), DpFailure> {
@@ -143,6 +138,7 @@ fn solve_component(
     if m == 1 {
         return Ok((comp[0], net.inputs[comp[0]].clone()));
     }
+    let counts = net.label_counts();
     // For each label: which operands of the component hold it, and whether it
     // is needed outside the component (the output).
     let mut holders: Vec<u64> = vec![0; net.num_labels()];
@@ -177,7 +173,7 @@ fn solve_component(
             acc.union(&net.inputs[t])
         })
         .intersection(&net.output);
-    let mut cap = net.size(&output_part).max(1.0);
+    let mut cap = start_cap.unwrap_or_else(|| net.size(&output_part).max(1.0));
     let increment = comp
         .iter()
         .flat_map(|&t| net.inputs[t].iter())

@@ -206,7 +206,7 @@ fn search(net: &Network, optimizer: &Optimizer, o: &Options) -> Result<Vec<Vec<u
             if outer && n <= exact::MAX_OPERANDS {
                 exact_or(net, how, limit, greedy_path)
             } else {
-                match dp::dp(net, how, limit, None) {
+                match dp::dp(net, how, limit, None, None) {
                     Ok(p) => p,
                     Err(dp::DpFailure::TooLarge) => {
                         return Err(Error::InvalidArgument(format!(

@@ -31,8 +31,16 @@ impl Tree<'_> {
     }
 
     /// Grow a frontier under `top`: repeatedly open the frontier node whose own
-    /// step is the most expensive, until `k` tensors or only leaves remain.
-    fn frontier(&self, top: usize, k: usize) -> (Vec<usize>, Vec<usize>) {
+    /// step is the most expensive (`by_size`: whose result is the largest),
+    /// until `k` tensors or only leaves remain.
+    fn frontier(&self, top: usize, k: usize, by_size: bool) -> (Vec<usize>, Vec<usize>) {
+        let weight = |f: usize| {
+            if by_size {
+                self.net.size(&self.nodes[f].term)
+            } else {
+                self.nodes[f].score.flops
+            }
+        };
         let mut frontier = vec![top];
         let mut opened = Vec::new();
         while frontier.len() < k {
@@ -40,12 +48,7 @@ impl Tree<'_> {
                 .iter()
                 .enumerate()
                 .filter(|(_, &f)| self.nodes[f].children.is_some())
-                .max_by(|a, b| {
-                    self.nodes[*a.1]
-                        .score
-                        .flops
-                        .total_cmp(&self.nodes[*b.1].score.flops)
-                })
+                .max_by(|a, b| weight(*a.1).total_cmp(&weight(*b.1)))
                 .map(|(i, _)| i);
             let Some(i) = pick else { break };
             let node = frontier.swap_remove(i);
@@ -57,8 +60,14 @@ impl Tree<'_> {
         (frontier, opened)
     }
 
-    fn try_improve(&mut self, top: usize, k: usize, memory_limit: Option<f64>) -> bool {
-        let (frontier, opened) = self.frontier(top, k);
+    fn try_improve(
+        &mut self,
+        top: usize,
+        k: usize,
+        by_size: bool,
+        memory_limit: Option<f64>,
+    ) -> bool {
+        let (frontier, opened) = self.frontier(top, k, by_size);
         if frontier.len() < 3 {
             return false;
         }
@@ -217,7 +226,8 @@ pub fn reconfigure(
     }
     tree.root = nodes.len() - 1;
     tree.nodes = nodes;
-    for _ in 0..passes {
+    let mut stale = 0;
+    for pass in 0..passes {
         let mut improved = false;
         // Subtrees this cheap against the whole path cannot move the total: skip them.
         let order = tree.internal_postorder();
@@ -231,9 +241,11 @@ pub fn reconfigure(
             if subtree[node] < negligible {
                 continue;
             }
-            improved |= tree.try_improve(node, k, memory_limit);
+            improved |= tree.try_improve(node, k, pass % 2 == 1, memory_limit);
         }
-        if !improved {
+        // Sweeps alternate how frontiers grow; stop once both find nothing.
+        stale = if improved { 0 } else { stale + 1 };
+        if stale == 2 {
             break;
         }
     }
