@@ -30,5 +30,6 @@ pub mod budget;
 pub mod cost;
 pub mod einsum;
 mod error;
+pub mod symmetry;
 
 pub use error::{thousands, Error, Result};

@@ -2,7 +2,8 @@
 //! `PathInfo` report, and the per-step plan `me.einsum` executes.
 
 use mechestim_core::einsum::{
-    find_path, Contraction, Minimize, Optimizer, Options, PathInfo, StepInfo,
+    find_path, find_path_symmetric, Contraction, Minimize, Optimizer, Options, PathInfo, StepInfo,
+    Symmetries,
 };
 use mechestim_core::Error;
 use pyo3::prelude::*;
@@ -10,6 +11,7 @@ use pyo3::types::{PyList, PyString, PyTuple};
 
 use crate::errors::{to_py, IntoPyResult};
 use crate::operands::shape_of;
+use crate::symmetry::group_arg;
 
 /// The optimizer an `optimize=` argument names: a name, a bool (NumPy's
 /// `False` = one step, `True` = greedy), or an explicit path (a list of
@@ -177,6 +179,15 @@ impl PyPathInfo {
     fn naive_scaling(&self) -> usize {
         self.inner.naive_scaling
     }
+    /// The result's symmetry as a list of axis permutations (the whole group),
+    /// or ``None`` when the operands' symmetries were not considered.
+    #[getter]
+    fn output_symmetry(&self) -> Option<Vec<Vec<usize>>> {
+        self.inner
+            .output_symmetry
+            .as_ref()
+            .map(|g| g.elements().iter().map(|p| p.0.clone()).collect())
+    }
     /// The execution plan: per step ``(positions, tensordot, ascii, cost)``
     /// where ``tensordot`` is ``(axes_a, axes_b, perm)`` or ``None``.
     #[allow(clippy::type_complexity)]
@@ -219,7 +230,8 @@ impl PyPathInfo {
 
 /// Plan and price an einsum of operands with `shapes`.
 #[pyfunction]
-#[pyo3(signature = (subscripts, shapes, optimize=None, memory_limit=None, minimize="flops", seed=0))]
+#[pyo3(signature = (subscripts, shapes, optimize=None, memory_limit=None, minimize="flops", seed=0, groups=None, objects=None))]
+#[allow(clippy::too_many_arguments)]
 fn einsum_plan(
     py: Python<'_>,
     subscripts: &str,
@@ -228,6 +240,8 @@ fn einsum_plan(
     memory_limit: Option<u64>,
     minimize: &str,
     seed: u64,
+    groups: Option<Vec<Option<Vec<Vec<usize>>>>>,
+    objects: Option<Vec<usize>>,
 ) -> PyResult<PyPathInfo> {
     let optimizer = match optimize {
         Some(o) => optimizer_arg(o)?,
@@ -244,12 +258,37 @@ fn einsum_plan(
         seed,
         search_outer: None,
     };
+    let n = shapes.len();
+    let sym = match (groups, objects) {
+        (None, None) => None,
+        (groups, objects) => {
+            let groups = match groups {
+                Some(g) => g
+                    .into_iter()
+                    .zip(&shapes)
+                    .map(|(gens, shape)| gens.map(|g| group_arg(shape.len(), g)).transpose())
+                    .collect::<PyResult<Vec<_>>>()?,
+                None => vec![None; n],
+            };
+            Some(Symmetries {
+                groups,
+                objects: objects.unwrap_or_else(|| (0..n).collect()),
+            })
+        }
+    };
     let views: Vec<&[u64]> = shapes.iter().map(Vec::as_slice).collect();
     let inner = py
         .detach(|| {
             let c = Contraction::parse(subscripts, &views)?;
-            let path = find_path(&c, &optimizer, &options)?;
-            PathInfo::new(&c, &path)
+            match &sym {
+                None => PathInfo::new(&c, &find_path(&c, &optimizer, &options)?),
+                Some(sym) => {
+                    let (path, price) = find_path_symmetric(&c, &optimizer, &options, sym)?;
+                    let mut info = PathInfo::new(&c, &path)?;
+                    info.apply_symmetry(price)?;
+                    Ok(info)
+                }
+            }
         })
         .py()?;
     Ok(PyPathInfo { inner })
@@ -265,9 +304,19 @@ fn einsum_cost(
     optimize: Option<&Bound<'_, PyAny>>,
     memory_limit: Option<u64>,
 ) -> PyResult<u64> {
-    let cost = einsum_plan(py, subscripts, shapes, optimize, memory_limit, "flops", 0)?
-        .inner
-        .optimized_cost;
+    let cost = einsum_plan(
+        py,
+        subscripts,
+        shapes,
+        optimize,
+        memory_limit,
+        "flops",
+        0,
+        None,
+        None,
+    )?
+    .inner
+    .optimized_cost;
     u64::try_from(cost)
         .map_err(|_| Error::CostOverflow {
             what: "an einsum path".to_string(),

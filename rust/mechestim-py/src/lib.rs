@@ -8,6 +8,7 @@ mod costs;
 mod einsum;
 mod errors;
 mod operands;
+mod symmetry;
 
 use mechestim_core::budget::Session;
 use mechestim_core::cost::{self, registry, Category, OpId};
@@ -146,5 +147,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(budget::active_budget, m)?)?;
     costs::register(m)?;
     einsum::register(m)?;
+    symmetry::register(m)?;
     Ok(())
 }

@@ -81,6 +81,9 @@ pub struct PathInfo {
     pub optimized_scaling: usize,
     /// Elements of the largest intermediate (the result included).
     pub largest_intermediate: u128,
+    /// The result's symmetry (on its axes), when the path was priced with
+    /// the operands' symmetries.
+    pub output_symmetry: Option<crate::symmetry::PermGroup>,
 }
 
 impl PathInfo {
@@ -196,7 +199,21 @@ impl PathInfo {
             optimized_scaling: steps.iter().map(|s| s.scaling).max().unwrap_or(0),
             largest_intermediate: largest,
             steps,
+            output_symmetry: None,
         })
+    }
+
+    /// Replace the dense step costs by the symmetric `price` of the same path.
+    ///
+    /// # Errors
+    /// [`crate::Error::CostOverflow`] if the total overflows.
+    pub fn apply_symmetry(&mut self, price: super::SymmetricPrice) -> Result<()> {
+        for (step, &cost) in self.steps.iter_mut().zip(&price.steps) {
+            step.cost = cost;
+        }
+        self.optimized_cost = price.total()?;
+        self.output_symmetry = Some(price.output_group);
+        Ok(())
     }
 
     /// `naive_cost / optimized_cost` (infinite when the naive cost exceeds 64 bits).
