@@ -150,7 +150,15 @@ def ufunc_wrapper(row: Row, ufunc: np.ufunc) -> str:
     args = "x" if ufunc.nin == 1 else "x1, x2"
     charge = f"_charge_unary({idv}, x)" if ufunc.nin == 1 else f"_charge_binary({idv}, x1, x2)"
     if ufunc.nout == 1:
+        symmetric = (
+            "x.__class__ is _SymmetricTensor"
+            if ufunc.nin == 1
+            else "x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor"
+        )
+        kind = "unary" if ufunc.nin == 1 else "binary"
         fast = [
+            f"if {symmetric}:",
+            f"    return _symmetric.{kind}({idv}, _uf_{name}, {args}, out, kwargs)",
             "if out is None and not kwargs:",
             f"    {charge}",
             f"    r = _uf_{name}({args}, subok=False)",
@@ -184,11 +192,28 @@ def function_wrapper(row: Row, fn) -> str:
         charge = f"_charge_reduce({idv}, {first}, axis)"
     else:
         charge = f"_charge_unary({idv}, {first})"
+    body = [charge]
+    if charge.startswith("_charge_reduce") and keeps_symmetry(row.short) and call.startswith(first):
+        names = params_names(params)
+        keepdims = "keepdims" if "keepdims" in names else "False"
+        no_out = " and out is None" if "out" in names else ""
+        body = [
+            f"if {first}.__class__ is _SymmetricTensor{no_out}:",
+            f"    return _symmetric.reduced({idv}, {first}, axis, {keepdims}, "
+            f"lambda _p: _np.{row.short}(_p{call[len(first) :]}))",
+            charge,
+        ]
     if call.startswith(first):
         call = f"_plain({first})" + call[len(first) :]
     return block(
-        f"{row.short}({', '.join(params)})", row, fn, [charge, f"return _wrap(_np.{row.short}({call}))"]
+        f"{row.short}({', '.join(params)})", row, fn, [*body, f"return _wrap(_np.{row.short}({call}))"]
     )
+
+
+def keeps_symmetry(name: str) -> bool:
+    """Reductions whose result keeps the symmetry of the axes they leave (not
+    cumulative ones, and not percentiles, whose ``q`` adds axes)."""
+    return not name.startswith(("cum", "nancum")) and "percentile" not in name and "quantile" not in name
 
 
 def generate_ops() -> str:
@@ -213,6 +238,8 @@ def generate_ops() -> str:
         from mechestim._core import charge_broadcast as _charge_broadcast
         from mechestim._core import charge_reduce as _charge_reduce
         from mechestim._core import charge_unary as _charge_unary
+        from mechestim import _symmetric
+        from mechestim._symmetric import SymmetricTensor as _SymmetricTensor
         from mechestim._core import op_id as _op_id
         from mechestim._core import operand_shape as _shape
         from mechestim._dispatch import plain as _plain

@@ -31,6 +31,10 @@ API = {
     "budget_summary_dict",
     "PathInfo",
     "ContractionStep",
+    "SymmetricTensor",
+    "SymmetryInfo",
+    "as_symmetric",
+    "is_symmetric",
 }
 API |= set(me.errors.__all__)
 

@@ -24,6 +24,7 @@ from mechestim._budget import (
 )
 from mechestim._core import ContractionStep, PathInfo, __version__
 from mechestim._einsum import einsum, einsum_path
+from mechestim._symmetric import SymmetricTensor, SymmetryInfo, as_symmetric, is_symmetric
 from mechestim._generated.ops import *  # noqa: F403
 from mechestim._generated.ops import __all__ as _generated_names
 from mechestim._contraction import *  # noqa: F403
@@ -69,6 +70,10 @@ __all__ = [
     "einsum_path",
     "PathInfo",
     "ContractionStep",
+    "SymmetricTensor",
+    "SymmetryInfo",
+    "as_symmetric",
+    "is_symmetric",
     "AxisError",
     "BudgetContextError",
     "BudgetExhaustedError",

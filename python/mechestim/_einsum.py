@@ -14,6 +14,8 @@ import numpy as _np
 from mechestim import _core
 from mechestim._dispatch import plain as _plain
 from mechestim._dispatch import wrap as _wrap
+from mechestim._symmetric import SymmetricTensor as _SymmetricTensor
+from mechestim._symmetric import _make as _make_symmetric
 from mechestim.errors import CostOverflowError, EinsumError, InvalidArgumentError
 
 __all__ = ["einsum", "einsum_path"]
@@ -108,10 +110,27 @@ def _steps(info) -> tuple:
     return tuple(out)
 
 
-def _plan(subscripts: str, shapes: tuple, optimize, memory_limit=None):
-    """``(PathInfo, steps, cost)`` for this signature, from the cache or a fresh search."""
+def _symmetry_of(arrays) -> tuple | None:
+    """``(groups, objects)`` when an operand is symmetric or one array is passed twice."""
+    n = len(arrays)
+    objects = None
+    if n > 1 and len({id(a) for a in arrays}) < n:
+        ids = [id(a) for a in arrays]
+        objects = tuple(ids.index(i) for i in ids)
+    groups = None
+    for k, a in enumerate(arrays):
+        if a.__class__ is _SymmetricTensor and a._elements is not None:
+            groups = groups or [None] * n
+            groups[k] = a._elements
+    if objects is None and groups is None:
+        return None
+    return (tuple(groups) if groups else (None,) * n, objects or tuple(range(n)))
+
+
+def _plan(subscripts: str, shapes: tuple, optimize, memory_limit=None, sym=None):
+    """``(PathInfo, steps, cost, refusal)`` for this signature, from the cache or a fresh search."""
     try:  # the type is part of the key: optimize=1 must not reuse optimize=True's plan
-        key = (subscripts, shapes, optimize, optimize.__class__, memory_limit)
+        key = (subscripts, shapes, optimize, optimize.__class__, memory_limit, sym)
         plan = _PLANS.get(key)
     except TypeError:  # an unhashable optimize= (a list path)
         key, plan = None, None
@@ -121,13 +140,20 @@ def _plan(subscripts: str, shapes: tuple, optimize, memory_limit=None):
     if memory_limit is not None:
         limit = _memory_limit(memory_limit)
     if key is None:
-        key = (subscripts, shapes, key_opt, None, limit)
+        key = (subscripts, shapes, key_opt, None, limit, sym)
         plan = _PLANS.get(key)
         if plan is not None:
             return plan
     if limit == "max_input":
         limit = max((int(_np.prod(s)) for s in shapes), default=0)
-    info = _core.einsum_plan(subscripts, [list(s) for s in shapes], key_opt, limit)
+    if sym is None:
+        info = _core.einsum_plan(subscripts, [list(s) for s in shapes], key_opt, limit)
+    else:
+        groups, objects = sym
+        generators = [None if g is None else [list(e) for e in g] for g in groups]
+        info = _core.einsum_plan(
+            subscripts, [list(s) for s in shapes], key_opt, limit, groups=generators, objects=list(objects)
+        )
     steps = _steps(info)
     # What einsum must refuse before charging: a cost beyond 64 bits, or a
     # step NumPy cannot run (more than 52 indices and no tensordot form).
@@ -224,7 +250,8 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
     else:
         subscripts, arrays = parse_operands(operands)
     plain = [_plain(a) for a in arrays]
-    _, steps, cost, refusal = _plan(subscripts, _operand_shapes(*plain), optimize, memory_limit)
+    sym = _symmetry_of(arrays)
+    info, steps, cost, refusal = _plan(subscripts, _operand_shapes(*plain), optimize, memory_limit, sym)
     if refusal is not None:
         raise refusal
     _charge(_EINSUM, cost)
@@ -236,7 +263,11 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
     if casting != "safe":
         kwargs["casting"] = casting
     result = _execute(steps, plain, _plain(out), kwargs)
-    return out if out is not None else _wrap(result)
+    if out is not None:
+        return out
+    if sym is not None and info.output_symmetry is not None:
+        return _make_symmetric(result, info.output_symmetry)
+    return _wrap(result)
 
 
 def einsum_path(*operands, optimize="greedy", einsum_call=False, shapes=False, memory_limit=None):
@@ -274,8 +305,8 @@ def einsum_path(*operands, optimize="greedy", einsum_call=False, shapes=False, m
     del einsum_call
     subscripts, arrays = parse_operands(operands)
     if shapes:
-        dims = tuple(tuple(int(d) for d in s) for s in arrays)
+        dims, sym = tuple(tuple(int(d) for d in s) for s in arrays), None
     else:
-        dims = _operand_shapes(*[_plain(a) for a in arrays])
-    info = _plan(subscripts, dims, optimize, memory_limit)[0]
+        dims, sym = _operand_shapes(*[_plain(a) for a in arrays]), _symmetry_of(arrays)
+    info = _plan(subscripts, dims, optimize, memory_limit, sym)[0]
     return ["einsum_path", *info.path], info

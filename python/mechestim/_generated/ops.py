@@ -18,6 +18,8 @@ from mechestim._core import charge_binary as _charge_binary
 from mechestim._core import charge_broadcast as _charge_broadcast
 from mechestim._core import charge_reduce as _charge_reduce
 from mechestim._core import charge_unary as _charge_unary
+from mechestim import _symmetric
+from mechestim._symmetric import SymmetricTensor as _SymmetricTensor
 from mechestim._core import op_id as _op_id
 from mechestim._core import operand_shape as _shape
 from mechestim._dispatch import plain as _plain
@@ -70,6 +72,8 @@ def abs(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.abs``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_abs, _uf_abs, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_abs, x)
         r = _uf_abs(x, subok=False)
@@ -88,6 +92,8 @@ def absolute(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.absolute``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_absolute, _uf_absolute, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_absolute, x)
         r = _uf_absolute(x, subok=False)
@@ -106,6 +112,8 @@ def acos(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.acos``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_acos, _uf_acos, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_acos, x)
         r = _uf_acos(x, subok=False)
@@ -124,6 +132,8 @@ def acosh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.acosh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_acosh, _uf_acosh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_acosh, x)
         r = _uf_acosh(x, subok=False)
@@ -142,6 +152,8 @@ def arccos(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arccos``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_arccos, _uf_arccos, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_arccos, x)
         r = _uf_arccos(x, subok=False)
@@ -160,6 +172,8 @@ def arccosh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arccosh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_arccosh, _uf_arccosh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_arccosh, x)
         r = _uf_arccosh(x, subok=False)
@@ -178,6 +192,8 @@ def arcsin(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arcsin``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_arcsin, _uf_arcsin, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_arcsin, x)
         r = _uf_arcsin(x, subok=False)
@@ -196,6 +212,8 @@ def arcsinh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arcsinh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_arcsinh, _uf_arcsinh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_arcsinh, x)
         r = _uf_arcsinh(x, subok=False)
@@ -214,6 +232,8 @@ def arctan(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arctan``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_arctan, _uf_arctan, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_arctan, x)
         r = _uf_arctan(x, subok=False)
@@ -232,6 +252,8 @@ def arctanh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.arctanh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_arctanh, _uf_arctanh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_arctanh, x)
         r = _uf_arctanh(x, subok=False)
@@ -250,6 +272,8 @@ def asin(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.asin``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_asin, _uf_asin, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_asin, x)
         r = _uf_asin(x, subok=False)
@@ -268,6 +292,8 @@ def asinh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.asinh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_asinh, _uf_asinh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_asinh, x)
         r = _uf_asinh(x, subok=False)
@@ -286,6 +312,8 @@ def atan(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.atan``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_atan, _uf_atan, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_atan, x)
         r = _uf_atan(x, subok=False)
@@ -304,6 +332,8 @@ def atanh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.atanh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_atanh, _uf_atanh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_atanh, x)
         r = _uf_atanh(x, subok=False)
@@ -322,6 +352,8 @@ def bitwise_count(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.bitwise_count``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_bitwise_count, _uf_bitwise_count, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_bitwise_count, x)
         r = _uf_bitwise_count(x, subok=False)
@@ -340,6 +372,8 @@ def bitwise_invert(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.bitwise_invert``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_bitwise_invert, _uf_bitwise_invert, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_bitwise_invert, x)
         r = _uf_bitwise_invert(x, subok=False)
@@ -358,6 +392,8 @@ def bitwise_not(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.bitwise_not``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_bitwise_not, _uf_bitwise_not, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_bitwise_not, x)
         r = _uf_bitwise_not(x, subok=False)
@@ -376,6 +412,8 @@ def cbrt(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.cbrt``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_cbrt, _uf_cbrt, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_cbrt, x)
         r = _uf_cbrt(x, subok=False)
@@ -394,6 +432,8 @@ def ceil(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.ceil``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_ceil, _uf_ceil, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_ceil, x)
         r = _uf_ceil(x, subok=False)
@@ -412,6 +452,8 @@ def conj(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.conj``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_conj, _uf_conj, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_conj, x)
         r = _uf_conj(x, subok=False)
@@ -430,6 +472,8 @@ def conjugate(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.conjugate``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_conjugate, _uf_conjugate, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_conjugate, x)
         r = _uf_conjugate(x, subok=False)
@@ -448,6 +492,8 @@ def cos(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.cos``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_cos, _uf_cos, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_cos, x)
         r = _uf_cos(x, subok=False)
@@ -466,6 +512,8 @@ def cosh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.cosh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_cosh, _uf_cosh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_cosh, x)
         r = _uf_cosh(x, subok=False)
@@ -484,6 +532,8 @@ def deg2rad(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.deg2rad``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_deg2rad, _uf_deg2rad, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_deg2rad, x)
         r = _uf_deg2rad(x, subok=False)
@@ -502,6 +552,8 @@ def degrees(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.degrees``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_degrees, _uf_degrees, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_degrees, x)
         r = _uf_degrees(x, subok=False)
@@ -520,6 +572,8 @@ def exp(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.exp``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_exp, _uf_exp, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_exp, x)
         r = _uf_exp(x, subok=False)
@@ -538,6 +592,8 @@ def exp2(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.exp2``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_exp2, _uf_exp2, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_exp2, x)
         r = _uf_exp2(x, subok=False)
@@ -556,6 +612,8 @@ def expm1(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.expm1``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_expm1, _uf_expm1, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_expm1, x)
         r = _uf_expm1(x, subok=False)
@@ -574,6 +632,8 @@ def fabs(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.fabs``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_fabs, _uf_fabs, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_fabs, x)
         r = _uf_fabs(x, subok=False)
@@ -592,6 +652,8 @@ def floor(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.floor``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_floor, _uf_floor, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_floor, x)
         r = _uf_floor(x, subok=False)
@@ -624,6 +686,8 @@ def invert(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.invert``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_invert, _uf_invert, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_invert, x)
         r = _uf_invert(x, subok=False)
@@ -642,6 +706,8 @@ def isfinite(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.isfinite``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_isfinite, _uf_isfinite, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_isfinite, x)
         r = _uf_isfinite(x, subok=False)
@@ -660,6 +726,8 @@ def isinf(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.isinf``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_isinf, _uf_isinf, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_isinf, x)
         r = _uf_isinf(x, subok=False)
@@ -678,6 +746,8 @@ def isnan(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.isnan``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_isnan, _uf_isnan, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_isnan, x)
         r = _uf_isnan(x, subok=False)
@@ -696,6 +766,8 @@ def log(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.log``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_log, _uf_log, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_log, x)
         r = _uf_log(x, subok=False)
@@ -714,6 +786,8 @@ def log10(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.log10``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_log10, _uf_log10, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_log10, x)
         r = _uf_log10(x, subok=False)
@@ -732,6 +806,8 @@ def log1p(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.log1p``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_log1p, _uf_log1p, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_log1p, x)
         r = _uf_log1p(x, subok=False)
@@ -750,6 +826,8 @@ def log2(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.log2``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_log2, _uf_log2, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_log2, x)
         r = _uf_log2(x, subok=False)
@@ -768,6 +846,8 @@ def logical_not(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.logical_not``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_logical_not, _uf_logical_not, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_logical_not, x)
         r = _uf_logical_not(x, subok=False)
@@ -800,6 +880,8 @@ def negative(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.negative``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_negative, _uf_negative, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_negative, x)
         r = _uf_negative(x, subok=False)
@@ -818,6 +900,8 @@ def positive(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.positive``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_positive, _uf_positive, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_positive, x)
         r = _uf_positive(x, subok=False)
@@ -836,6 +920,8 @@ def rad2deg(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.rad2deg``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_rad2deg, _uf_rad2deg, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_rad2deg, x)
         r = _uf_rad2deg(x, subok=False)
@@ -854,6 +940,8 @@ def radians(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.radians``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_radians, _uf_radians, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_radians, x)
         r = _uf_radians(x, subok=False)
@@ -872,6 +960,8 @@ def reciprocal(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.reciprocal``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_reciprocal, _uf_reciprocal, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_reciprocal, x)
         r = _uf_reciprocal(x, subok=False)
@@ -890,6 +980,8 @@ def rint(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.rint``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_rint, _uf_rint, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_rint, x)
         r = _uf_rint(x, subok=False)
@@ -908,6 +1000,8 @@ def sign(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.sign``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_sign, _uf_sign, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_sign, x)
         r = _uf_sign(x, subok=False)
@@ -926,6 +1020,8 @@ def signbit(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.signbit``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_signbit, _uf_signbit, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_signbit, x)
         r = _uf_signbit(x, subok=False)
@@ -944,6 +1040,8 @@ def sin(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.sin``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_sin, _uf_sin, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_sin, x)
         r = _uf_sin(x, subok=False)
@@ -962,6 +1060,8 @@ def sinh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.sinh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_sinh, _uf_sinh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_sinh, x)
         r = _uf_sinh(x, subok=False)
@@ -980,6 +1080,8 @@ def spacing(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.spacing``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_spacing, _uf_spacing, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_spacing, x)
         r = _uf_spacing(x, subok=False)
@@ -998,6 +1100,8 @@ def sqrt(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.sqrt``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_sqrt, _uf_sqrt, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_sqrt, x)
         r = _uf_sqrt(x, subok=False)
@@ -1016,6 +1120,8 @@ def square(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.square``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_square, _uf_square, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_square, x)
         r = _uf_square(x, subok=False)
@@ -1034,6 +1140,8 @@ def tan(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.tan``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_tan, _uf_tan, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_tan, x)
         r = _uf_tan(x, subok=False)
@@ -1052,6 +1160,8 @@ def tanh(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.tanh``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_tanh, _uf_tanh, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_tanh, x)
         r = _uf_tanh(x, subok=False)
@@ -1070,6 +1180,8 @@ def trunc(x, /, out=None, **kwargs):
 
     Cost: numel(output) FLOPs. Same signature and values as ``numpy.trunc``.
     """
+    if x.__class__ is _SymmetricTensor:
+        return _symmetric.unary(_ID_trunc, _uf_trunc, x, out, kwargs)
     if out is None and not kwargs:
         _charge_unary(_ID_trunc, x)
         r = _uf_trunc(x, subok=False)
@@ -1220,6 +1332,8 @@ def add(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.add``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_add, _uf_add, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_add, x1, x2)
         r = _uf_add(x1, x2, subok=False)
@@ -1238,6 +1352,8 @@ def arctan2(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.arctan2``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_arctan2, _uf_arctan2, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_arctan2, x1, x2)
         r = _uf_arctan2(x1, x2, subok=False)
@@ -1256,6 +1372,8 @@ def atan2(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.atan2``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_atan2, _uf_atan2, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_atan2, x1, x2)
         r = _uf_atan2(x1, x2, subok=False)
@@ -1274,6 +1392,8 @@ def bitwise_and(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_and``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_bitwise_and, _uf_bitwise_and, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_bitwise_and, x1, x2)
         r = _uf_bitwise_and(x1, x2, subok=False)
@@ -1292,6 +1412,8 @@ def bitwise_left_shift(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_left_shift``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_bitwise_left_shift, _uf_bitwise_left_shift, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_bitwise_left_shift, x1, x2)
         r = _uf_bitwise_left_shift(x1, x2, subok=False)
@@ -1310,6 +1432,8 @@ def bitwise_or(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_or``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_bitwise_or, _uf_bitwise_or, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_bitwise_or, x1, x2)
         r = _uf_bitwise_or(x1, x2, subok=False)
@@ -1328,6 +1452,8 @@ def bitwise_right_shift(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_right_shift``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_bitwise_right_shift, _uf_bitwise_right_shift, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_bitwise_right_shift, x1, x2)
         r = _uf_bitwise_right_shift(x1, x2, subok=False)
@@ -1346,6 +1472,8 @@ def bitwise_xor(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.bitwise_xor``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_bitwise_xor, _uf_bitwise_xor, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_bitwise_xor, x1, x2)
         r = _uf_bitwise_xor(x1, x2, subok=False)
@@ -1364,6 +1492,8 @@ def copysign(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.copysign``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_copysign, _uf_copysign, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_copysign, x1, x2)
         r = _uf_copysign(x1, x2, subok=False)
@@ -1382,6 +1512,8 @@ def divide(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.divide``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_divide, _uf_divide, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_divide, x1, x2)
         r = _uf_divide(x1, x2, subok=False)
@@ -1414,6 +1546,8 @@ def equal(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.equal``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_equal, _uf_equal, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_equal, x1, x2)
         r = _uf_equal(x1, x2, subok=False)
@@ -1432,6 +1566,8 @@ def float_power(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.float_power``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_float_power, _uf_float_power, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_float_power, x1, x2)
         r = _uf_float_power(x1, x2, subok=False)
@@ -1450,6 +1586,8 @@ def floor_divide(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.floor_divide``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_floor_divide, _uf_floor_divide, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_floor_divide, x1, x2)
         r = _uf_floor_divide(x1, x2, subok=False)
@@ -1468,6 +1606,8 @@ def fmax(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.fmax``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_fmax, _uf_fmax, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_fmax, x1, x2)
         r = _uf_fmax(x1, x2, subok=False)
@@ -1486,6 +1626,8 @@ def fmin(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.fmin``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_fmin, _uf_fmin, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_fmin, x1, x2)
         r = _uf_fmin(x1, x2, subok=False)
@@ -1504,6 +1646,8 @@ def fmod(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.fmod``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_fmod, _uf_fmod, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_fmod, x1, x2)
         r = _uf_fmod(x1, x2, subok=False)
@@ -1522,6 +1666,8 @@ def gcd(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.gcd``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_gcd, _uf_gcd, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_gcd, x1, x2)
         r = _uf_gcd(x1, x2, subok=False)
@@ -1540,6 +1686,8 @@ def greater(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.greater``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_greater, _uf_greater, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_greater, x1, x2)
         r = _uf_greater(x1, x2, subok=False)
@@ -1558,6 +1706,8 @@ def greater_equal(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.greater_equal``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_greater_equal, _uf_greater_equal, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_greater_equal, x1, x2)
         r = _uf_greater_equal(x1, x2, subok=False)
@@ -1576,6 +1726,8 @@ def heaviside(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.heaviside``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_heaviside, _uf_heaviside, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_heaviside, x1, x2)
         r = _uf_heaviside(x1, x2, subok=False)
@@ -1594,6 +1746,8 @@ def hypot(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.hypot``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_hypot, _uf_hypot, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_hypot, x1, x2)
         r = _uf_hypot(x1, x2, subok=False)
@@ -1612,6 +1766,8 @@ def lcm(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.lcm``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_lcm, _uf_lcm, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_lcm, x1, x2)
         r = _uf_lcm(x1, x2, subok=False)
@@ -1630,6 +1786,8 @@ def ldexp(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.ldexp``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_ldexp, _uf_ldexp, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_ldexp, x1, x2)
         r = _uf_ldexp(x1, x2, subok=False)
@@ -1648,6 +1806,8 @@ def left_shift(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.left_shift``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_left_shift, _uf_left_shift, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_left_shift, x1, x2)
         r = _uf_left_shift(x1, x2, subok=False)
@@ -1666,6 +1826,8 @@ def less(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.less``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_less, _uf_less, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_less, x1, x2)
         r = _uf_less(x1, x2, subok=False)
@@ -1684,6 +1846,8 @@ def less_equal(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.less_equal``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_less_equal, _uf_less_equal, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_less_equal, x1, x2)
         r = _uf_less_equal(x1, x2, subok=False)
@@ -1702,6 +1866,8 @@ def logaddexp(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logaddexp``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_logaddexp, _uf_logaddexp, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_logaddexp, x1, x2)
         r = _uf_logaddexp(x1, x2, subok=False)
@@ -1720,6 +1886,8 @@ def logaddexp2(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logaddexp2``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_logaddexp2, _uf_logaddexp2, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_logaddexp2, x1, x2)
         r = _uf_logaddexp2(x1, x2, subok=False)
@@ -1738,6 +1906,8 @@ def logical_and(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logical_and``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_logical_and, _uf_logical_and, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_logical_and, x1, x2)
         r = _uf_logical_and(x1, x2, subok=False)
@@ -1756,6 +1926,8 @@ def logical_or(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logical_or``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_logical_or, _uf_logical_or, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_logical_or, x1, x2)
         r = _uf_logical_or(x1, x2, subok=False)
@@ -1774,6 +1946,8 @@ def logical_xor(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.logical_xor``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_logical_xor, _uf_logical_xor, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_logical_xor, x1, x2)
         r = _uf_logical_xor(x1, x2, subok=False)
@@ -1792,6 +1966,8 @@ def maximum(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.maximum``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_maximum, _uf_maximum, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_maximum, x1, x2)
         r = _uf_maximum(x1, x2, subok=False)
@@ -1810,6 +1986,8 @@ def minimum(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.minimum``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_minimum, _uf_minimum, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_minimum, x1, x2)
         r = _uf_minimum(x1, x2, subok=False)
@@ -1828,6 +2006,8 @@ def mod(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.mod``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_mod, _uf_mod, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_mod, x1, x2)
         r = _uf_mod(x1, x2, subok=False)
@@ -1846,6 +2026,8 @@ def multiply(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.multiply``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_multiply, _uf_multiply, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_multiply, x1, x2)
         r = _uf_multiply(x1, x2, subok=False)
@@ -1864,6 +2046,8 @@ def nextafter(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.nextafter``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_nextafter, _uf_nextafter, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_nextafter, x1, x2)
         r = _uf_nextafter(x1, x2, subok=False)
@@ -1882,6 +2066,8 @@ def not_equal(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.not_equal``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_not_equal, _uf_not_equal, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_not_equal, x1, x2)
         r = _uf_not_equal(x1, x2, subok=False)
@@ -1900,6 +2086,8 @@ def pow(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.pow``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_pow, _uf_pow, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_pow, x1, x2)
         r = _uf_pow(x1, x2, subok=False)
@@ -1918,6 +2106,8 @@ def power(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.power``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_power, _uf_power, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_power, x1, x2)
         r = _uf_power(x1, x2, subok=False)
@@ -1936,6 +2126,8 @@ def remainder(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.remainder``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_remainder, _uf_remainder, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_remainder, x1, x2)
         r = _uf_remainder(x1, x2, subok=False)
@@ -1954,6 +2146,8 @@ def right_shift(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.right_shift``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_right_shift, _uf_right_shift, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_right_shift, x1, x2)
         r = _uf_right_shift(x1, x2, subok=False)
@@ -1972,6 +2166,8 @@ def subtract(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.subtract``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_subtract, _uf_subtract, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_subtract, x1, x2)
         r = _uf_subtract(x1, x2, subok=False)
@@ -1990,6 +2186,8 @@ def true_divide(x1, x2, /, out=None, **kwargs):
 
     Cost: numel(broadcast output) FLOPs. Same signature and values as ``numpy.true_divide``.
     """
+    if x1.__class__ is _SymmetricTensor or x2.__class__ is _SymmetricTensor:
+        return _symmetric.binary(_ID_true_divide, _uf_true_divide, x1, x2, out, kwargs)
     if out is None and not kwargs:
         _charge_binary(_ID_true_divide, x1, x2)
         r = _uf_true_divide(x1, x2, subok=False)
@@ -2005,6 +2203,8 @@ def sum(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoValue,
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.sum``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_sum, a, axis, keepdims, lambda _p: _np.sum(_p, axis, dtype, out, keepdims, initial, where))
     _charge_reduce(_ID_sum, a, axis)
     return _wrap(_np.sum(_plain(a), axis, dtype, out, keepdims, initial, where))
 
@@ -2016,6 +2216,8 @@ def prod(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoValue
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.prod``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_prod, a, axis, keepdims, lambda _p: _np.prod(_p, axis, dtype, out, keepdims, initial, where))
     _charge_reduce(_ID_prod, a, axis)
     return _wrap(_np.prod(_plain(a), axis, dtype, out, keepdims, initial, where))
 
@@ -2027,6 +2229,8 @@ def max(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoVa
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.max``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_max, a, axis, keepdims, lambda _p: _np.max(_p, axis, out, keepdims, initial, where))
     _charge_reduce(_ID_max, a, axis)
     return _wrap(_np.max(_plain(a), axis, out, keepdims, initial, where))
 
@@ -2038,6 +2242,8 @@ def min(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoVa
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.min``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_min, a, axis, keepdims, lambda _p: _np.min(_p, axis, out, keepdims, initial, where))
     _charge_reduce(_ID_min, a, axis)
     return _wrap(_np.min(_plain(a), axis, out, keepdims, initial, where))
 
@@ -2049,6 +2255,8 @@ def amax(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoV
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.amax``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_amax, a, axis, keepdims, lambda _p: _np.amax(_p, axis, out, keepdims, initial, where))
     _charge_reduce(_ID_amax, a, axis)
     return _wrap(_np.amax(_plain(a), axis, out, keepdims, initial, where))
 
@@ -2060,6 +2268,8 @@ def amin(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_NoV
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.amin``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_amin, a, axis, keepdims, lambda _p: _np.amin(_p, axis, out, keepdims, initial, where))
     _charge_reduce(_ID_amin, a, axis)
     return _wrap(_np.amin(_plain(a), axis, out, keepdims, initial, where))
 
@@ -2071,6 +2281,8 @@ def argmax(a, axis=None, out=None, *, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.argmax``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_argmax, a, axis, keepdims, lambda _p: _np.argmax(_p, axis, out, keepdims=keepdims))
     _charge_reduce(_ID_argmax, a, axis)
     return _wrap(_np.argmax(_plain(a), axis, out, keepdims=keepdims))
 
@@ -2082,6 +2294,8 @@ def argmin(a, axis=None, out=None, *, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.argmin``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_argmin, a, axis, keepdims, lambda _p: _np.argmin(_p, axis, out, keepdims=keepdims))
     _charge_reduce(_ID_argmin, a, axis)
     return _wrap(_np.argmin(_plain(a), axis, out, keepdims=keepdims))
 
@@ -2093,6 +2307,8 @@ def any(a, axis=None, out=None, keepdims=_NoValue, *, where=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.any``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_any, a, axis, keepdims, lambda _p: _np.any(_p, axis, out, keepdims, where=where))
     _charge_reduce(_ID_any, a, axis)
     return _wrap(_np.any(_plain(a), axis, out, keepdims, where=where))
 
@@ -2104,6 +2320,8 @@ def all(a, axis=None, out=None, keepdims=_NoValue, *, where=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.all``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_all, a, axis, keepdims, lambda _p: _np.all(_p, axis, out, keepdims, where=where))
     _charge_reduce(_ID_all, a, axis)
     return _wrap(_np.all(_plain(a), axis, out, keepdims, where=where))
 
@@ -2159,6 +2377,8 @@ def median(a, axis=None, out=None, overwrite_input=False, keepdims=False):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.median``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_median, a, axis, keepdims, lambda _p: _np.median(_p, axis, out, overwrite_input, keepdims))
     _charge_reduce(_ID_median, a, axis)
     return _wrap(_np.median(_plain(a), axis, out, overwrite_input, keepdims))
 
@@ -2192,6 +2412,8 @@ def nansum(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoVal
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nansum``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_nansum, a, axis, keepdims, lambda _p: _np.nansum(_p, axis, dtype, out, keepdims, initial, where))
     _charge_reduce(_ID_nansum, a, axis)
     return _wrap(_np.nansum(_plain(a), axis, dtype, out, keepdims, initial, where))
 
@@ -2203,6 +2425,8 @@ def nanprod(a, axis=None, dtype=None, out=None, keepdims=_NoValue, initial=_NoVa
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanprod``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_nanprod, a, axis, keepdims, lambda _p: _np.nanprod(_p, axis, dtype, out, keepdims, initial, where))
     _charge_reduce(_ID_nanprod, a, axis)
     return _wrap(_np.nanprod(_plain(a), axis, dtype, out, keepdims, initial, where))
 
@@ -2214,6 +2438,8 @@ def nanmax(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_N
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanmax``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_nanmax, a, axis, keepdims, lambda _p: _np.nanmax(_p, axis, out, keepdims, initial, where))
     _charge_reduce(_ID_nanmax, a, axis)
     return _wrap(_np.nanmax(_plain(a), axis, out, keepdims, initial, where))
 
@@ -2225,6 +2451,8 @@ def nanmin(a, axis=None, out=None, keepdims=_NoValue, initial=_NoValue, where=_N
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanmin``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_nanmin, a, axis, keepdims, lambda _p: _np.nanmin(_p, axis, out, keepdims, initial, where))
     _charge_reduce(_ID_nanmin, a, axis)
     return _wrap(_np.nanmin(_plain(a), axis, out, keepdims, initial, where))
 
@@ -2236,6 +2464,8 @@ def nanargmax(a, axis=None, out=None, *, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanargmax``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_nanargmax, a, axis, keepdims, lambda _p: _np.nanargmax(_p, axis, out, keepdims=keepdims))
     _charge_reduce(_ID_nanargmax, a, axis)
     return _wrap(_np.nanargmax(_plain(a), axis, out, keepdims=keepdims))
 
@@ -2247,6 +2477,8 @@ def nanargmin(a, axis=None, out=None, *, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanargmin``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_nanargmin, a, axis, keepdims, lambda _p: _np.nanargmin(_p, axis, out, keepdims=keepdims))
     _charge_reduce(_ID_nanargmin, a, axis)
     return _wrap(_np.nanargmin(_plain(a), axis, out, keepdims=keepdims))
 
@@ -2280,6 +2512,8 @@ def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.nanmedian``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_nanmedian, a, axis, keepdims, lambda _p: _np.nanmedian(_p, axis, out, overwrite_input, keepdims))
     _charge_reduce(_ID_nanmedian, a, axis)
     return _wrap(_np.nanmedian(_plain(a), axis, out, overwrite_input, keepdims))
 
@@ -2313,6 +2547,8 @@ def ptp(a, axis=None, out=None, keepdims=_NoValue):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.ptp``.
     """
+    if a.__class__ is _SymmetricTensor and out is None:
+        return _symmetric.reduced(_ID_ptp, a, axis, keepdims, lambda _p: _np.ptp(_p, axis, out, keepdims))
     _charge_reduce(_ID_ptp, a, axis)
     return _wrap(_np.ptp(_plain(a), axis, out, keepdims))
 
@@ -2324,6 +2560,8 @@ def count_nonzero(a, axis=None, *, keepdims=False):
 
     Cost: numel(input) FLOPs. Same signature and values as ``numpy.count_nonzero``.
     """
+    if a.__class__ is _SymmetricTensor:
+        return _symmetric.reduced(_ID_count_nonzero, a, axis, keepdims, lambda _p: _np.count_nonzero(_p, axis, keepdims=keepdims))
     _charge_reduce(_ID_count_nonzero, a, axis)
     return _wrap(_np.count_nonzero(_plain(a), axis, keepdims=keepdims))
 
