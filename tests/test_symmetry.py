@@ -138,11 +138,9 @@ def test_symmetric_step_costs_equal_enumeration(subscripts, shapes, axes, same):
             operands.append(data)
             groups.append(None)
             continue
-        elements = closure(
-            [tuple(ax[(ax.index(i) + 1) % len(ax)] if i in ax else i for i in range(len(shape)))]
-            + [tuple(ax[1 - ax.index(i)] if i in ax[:2] else i for i in range(len(shape)))],
-            len(shape),
-        )
+        cycle = tuple(ax[(ax.index(i) + 1) % len(ax)] if i in ax else i for i in range(len(shape)))
+        swap = tuple(ax[1 - ax.index(i)] if i in ax[:2] else i for i in range(len(shape)))
+        elements = closure([cycle, swap], len(shape))
         operands.append(me.as_symmetric(symmetrize(data, elements), ax))
         groups.append(elements)
     for a, b in same:

@@ -67,7 +67,7 @@ def _make(data, elements) -> ndarray:
     t = data.view(SymmetricTensor)
     t._elements = elements
     t._unique = unique
-    t._orbits = [tuple(o) for o in orbits if len(o) > 1]
+    t._orbits = tuple(tuple(o) for o in orbits if len(o) > 1)
     return t
 
 
@@ -92,14 +92,14 @@ class SymmetricTensor(ndarray):
 
     _elements: tuple | None = None
     _unique: int | None = None
-    _orbits: list = []
+    _orbits: tuple = ()
 
     def __array_finalize__(self, obj):
         # A view made by NumPy (slicing, reshaping, ...) does not inherit the
         # symmetry; the operations that keep it set it explicitly.
         self._elements = None
         self._unique = None
-        self._orbits = []
+        self._orbits = ()
 
     @property
     def symmetric_axes(self) -> list:
@@ -139,7 +139,7 @@ class SymmetricTensor(ndarray):
         return _make(result, elements)
 
     @property
-    def T(self):  # noqa: N802 - NumPy's name
+    def T(self):
         return self.transpose()
 
     def swapaxes(self, axis1, axis2):
@@ -170,7 +170,7 @@ class SymmetricTensor(ndarray):
         ndarray.__setitem__(self, key, value)
         self._elements = None  # a write may break the symmetry: it is dropped
         self._unique = None
-        self._orbits = []
+        self._orbits = ()
 
     def __repr__(self):
         body = repr(self.view(_nd)).replace("array(", "SymmetricTensor(", 1)
