@@ -228,3 +228,20 @@ def test_unique_element_formula_for_full_symmetry():
         S = me.as_symmetric(data, tuple(range(k)))
         assert S.symmetry_info.unique_elements == math.comb(n + k - 1, k)
         assert S.symmetry_info.symmetry_factor == pytest.approx(n**k / math.comb(n + k - 1, k))
+
+
+def test_contractions_price_symmetry_like_einsum():
+    X = np.random.default_rng(3).standard_normal((100, 10))
+    with me.BudgetContext(flop_budget=10**6) as budget:
+        G = me.tensordot(X, X, axes=([0], [0]))
+    # 'ki,kj->ij' with the same array twice: 2 x 100 x 55.
+    assert budget.flops_used == 11_000
+    assert isinstance(G, me.SymmetricTensor)
+    np.testing.assert_allclose(G, X.T @ X)
+    S = me.as_symmetric(G, (0, 1))
+    v = np.ones(10)
+    with me.BudgetContext(flop_budget=10**6) as budget:
+        y = me.dot(S, v)
+    # The output keeps i only, so i <-> j cannot be used: dense 2 x 10 x 10.
+    assert budget.flops_used == 200
+    np.testing.assert_allclose(y, np.asarray(G) @ v)

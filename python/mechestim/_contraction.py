@@ -14,7 +14,9 @@ import operator
 import numpy as _np
 from numpy._globals import _NoValue
 
-from mechestim import _core
+from mechestim import _core, _einsum
+from mechestim._symmetric import SymmetricTensor as _SymmetricTensor
+from mechestim._symmetric import _make as _make_symmetric
 from mechestim._dispatch import plain as _plain
 from mechestim._dispatch import wrap as _wrap
 from mechestim.errors import ShapeError
@@ -37,6 +39,25 @@ def _einsum_cost(key: tuple, build) -> int:
             _COSTS.clear()
         _COSTS[key] = cost
     return cost
+
+
+def _symmetric(op: int, subscripts: str, a, b, compute):
+    """Price a contraction with symmetric operands (or one array twice) as
+    ``me.einsum`` does, run `compute`, and keep the result's symmetry."""
+    info, _, cost, refusal = _einsum._plan(
+        subscripts, _core.operand_shapes(_plain(a), _plain(b)), "auto", None, _einsum._symmetry_of([a, b])
+    )
+    if refusal is not None:
+        raise refusal
+    _core.charge(op, cost)
+    result = compute()
+    if info.output_symmetry is not None and isinstance(result, _np.ndarray):
+        return _make_symmetric(result, info.output_symmetry)
+    return _wrap(result)
+
+
+def _has_symmetry(a, b) -> bool:
+    return a is b or a.__class__ is _SymmetricTensor or b.__class__ is _SymmetricTensor
 
 
 def _labels(n: int, start: int = 0) -> str:
@@ -172,6 +193,11 @@ def matmul(
     65536
     """
     sa, sb = tuple(_shape(x1)), tuple(_shape(x2))
+    plain_call = out is None and axes is _NoValue and axis is _NoValue and dtype is None and signature is None
+    if plain_call and _has_symmetry(x1, x2):
+        return _symmetric(
+            _MATMUL, matmul_subscripts(sa, sb), x1, x2, lambda: _np.matmul(_plain(x1), _plain(x2))
+        )
     if axes is not _NoValue:  # price the same contraction with the core axes moved last
         sa, sb = _core_last(sa, axes[0]), _core_last(sb, axes[1])
     _core.charge(_MATMUL, _einsum_cost(("matmul", sa, sb), lambda: (matmul_subscripts(sa, sb), [sa, sb])))
@@ -195,6 +221,8 @@ def dot(a, b, out=None):
     np.float64(11.0)
     """
     sa, sb = tuple(_shape(a)), tuple(_shape(b))
+    if out is None and _has_symmetry(a, b):
+        return _symmetric(_DOT, dot_subscripts(sa, sb), a, b, lambda: _np.dot(_plain(a), _plain(b)))
     _core.charge(_DOT, _einsum_cost(("dot", sa, sb), lambda: (dot_subscripts(sa, sb), [sa, sb])))
     return _wrap(_np.dot(_plain(a), _plain(b), out))
 
@@ -242,6 +270,14 @@ def tensordot(a, b, axes=2):
     (3, 6)
     """
     sa, sb = tuple(_shape(a)), tuple(_shape(b))
+    if _has_symmetry(a, b):
+        return _symmetric(
+            _TENSORDOT,
+            tensordot_subscripts(sa, sb, axes),
+            a,
+            b,
+            lambda: _np.tensordot(_plain(a), _plain(b), axes),
+        )
     key_axes = (
         axes if isinstance(axes, int) else (tuple(_np.atleast_1d(axes[0])), tuple(_np.atleast_1d(axes[1])))
     )
