@@ -15,10 +15,10 @@ import numpy as _np
 from numpy._globals import _NoValue
 
 from mechestim import _core, _einsum
-from mechestim._symmetric import SymmetricTensor as _SymmetricTensor
-from mechestim._symmetric import _make as _make_symmetric
 from mechestim._dispatch import plain as _plain
 from mechestim._dispatch import wrap as _wrap
+from mechestim._symmetric import SymmetricTensor as _SymmetricTensor
+from mechestim._symmetric import _make as _make_symmetric
 from mechestim.errors import ShapeError
 
 __all__ = ["dot", "matmul", "inner", "vdot", "tensordot", "outer", "vecdot", "matvec", "vecmat"]
