@@ -102,10 +102,19 @@ def step_cost_by_enumeration(subscripts, shapes, operand_groups, same_pairs):
                 p[pos[c]] = pos[t[g[axis]]]
             gens.append(tuple(p))
     for a, b in same_pairs:
-        p = list(range(len(labels)))
+        # Exchanging the two copies relabels terms[a][k] <-> terms[b][k]; it is a
+        # symmetry only if that is one consistent permutation of the labels.
+        image = {}
         for x, y in zip(terms[a], terms[b], strict=True):
-            p[pos[x]], p[pos[y]] = pos[y], pos[x]
-        gens.append(tuple(p))
+            for src, dst in ((x, y), (y, x)):
+                image.setdefault(src, dst)
+                if image[src] != dst:
+                    image = None
+                    break
+            if image is None:
+                break
+        if image is not None and len(set(image.values())) == len(image):
+            gens.append(tuple(pos[image.get(c, c)] for c in labels))
     group = closure(gens, len(labels))
     out_pos = {pos[c] for c in out}
     stable = [g for g in group if {g[i] for i in out_pos} == out_pos]
@@ -245,3 +254,53 @@ def test_contractions_price_symmetry_like_einsum():
     # The output keeps i only, so i <-> j cannot be used: dense 2 x 10 x 10.
     assert budget.flops_used == 200
     np.testing.assert_allclose(y, np.asarray(G) @ v)
+
+
+@st.composite
+def symmetric_expressions(draw):
+    """Two operands; the first symmetric under a random group, or the same array twice."""
+    rank = draw(st.integers(2, 3))
+    letters = "abcde"
+    a_term = "".join(draw(st.permutations(letters))[:rank])
+    same = draw(st.booleans())
+    if same:
+        b_term = "".join(draw(st.permutations(letters))[:rank])
+    else:
+        b_term = "".join(draw(st.lists(st.sampled_from(letters), min_size=1, max_size=2, unique=True)))
+    used = sorted(set(a_term + b_term))
+    output = "".join(c for c in used if draw(st.booleans()))
+    n = draw(st.integers(2, 3))
+    sizes = dict.fromkeys(used, n)
+    gens = [tuple(draw(st.permutations(range(rank))))]
+    return a_term, b_term, output, sizes, gens, same
+
+
+@settings(max_examples=60, deadline=None)
+@given(symmetric_expressions())
+def test_random_symmetric_einsums_equal_enumeration(case):
+    a_term, b_term, output, sizes, gens, same = case
+    rng = np.random.default_rng(4)
+    elements = closure(gens, len(a_term))
+    a_data = symmetrize(rng.standard_normal([sizes[c] for c in a_term]), elements)
+    A = me.as_symmetric(a_data, group=gens) if len(elements) > 1 else a_data
+    B = A if same else rng.standard_normal([sizes[c] for c in b_term])
+    subscripts = f"{a_term},{b_term}->{output}"
+    groups = [
+        elements if len(elements) > 1 else None,
+        (elements if len(elements) > 1 else None) if same else None,
+    ]
+    expected = step_cost_by_enumeration(
+        subscripts,
+        [[sizes[c] for c in a_term], [sizes[c] for c in b_term]],
+        groups,
+        [(0, 1)] if same else [],
+    )
+    # One pairwise step, as enumerated above.
+    with me.BudgetContext(flop_budget=10**9) as budget:
+        result = me.einsum(subscripts, A, B, optimize=[(0, 1)])
+    assert budget.flops_used == expected
+    np.testing.assert_allclose(result, np.einsum(subscripts, np.asarray(A), np.asarray(B)), atol=1e-9)
+    # The default path may sum lone indices first, but never costs more.
+    with me.BudgetContext(flop_budget=10**9) as budget:
+        me.einsum(subscripts, A, B)
+    assert budget.flops_used <= expected
