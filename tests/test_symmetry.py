@@ -304,3 +304,13 @@ def test_random_symmetric_einsums_equal_enumeration(case):
     with me.BudgetContext(flop_budget=10**9) as budget:
         me.einsum(subscripts, A, B)
     assert budget.flops_used <= expected
+
+
+def test_in_place_operators_drop_a_symmetry_they_may_break():
+    S = me.as_symmetric(np.ones((3, 3)), (0, 1))
+    S *= 2.0
+    assert S.symmetric_axes == [(0, 1)]
+    S += me.as_symmetric(np.eye(3), (0, 1))
+    assert S.symmetric_axes == [(0, 1)]
+    S += np.arange(9.0).reshape(3, 3)
+    assert S.symmetric_axes == []

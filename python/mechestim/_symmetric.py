@@ -210,9 +210,33 @@ _OPERATORS = {
     "mod": "remainder",
     "pow": "power",
 }
+
+
+def _inplace(dunder: str):
+    """An in-place operator: counted as for ``me.ndarray``; the symmetry survives
+    only a scalar operand or one with at least the same symmetry."""
+    base = getattr(ndarray, dunder)
+
+    def apply(self, other):
+        elements = self._elements
+        result = base(self, other)
+        keeps = _np.ndim(other) == 0 or (
+            isinstance(other, SymmetricTensor)
+            and other.shape == self.shape
+            and set(elements or ()) <= set(other.symmetry_group)
+        )
+        if not keeps:
+            self._elements, self._unique, self._orbits = None, None, ()
+        return result
+
+    apply.__doc__ = f"In-place, counted like ``me.ndarray.{dunder}``; drops the symmetry it may break."
+    return apply
+
+
 for _dunder, _name in _OPERATORS.items():
     setattr(SymmetricTensor, f"__{_dunder}__", _operator(_name))
     setattr(SymmetricTensor, f"__r{_dunder}__", _operator(_name, reflected=True))
+    setattr(SymmetricTensor, f"__i{_dunder}__", _inplace(f"__i{_dunder}__"))
 for _dunder, _name in {"neg": "negative", "pos": "positive", "abs": "absolute"}.items():
     setattr(SymmetricTensor, f"__{_dunder}__", _unary_operator(_name))
 
