@@ -314,3 +314,13 @@ def test_in_place_operators_drop_a_symmetry_they_may_break():
     assert S.symmetric_axes == [(0, 1)]
     S += np.arange(9.0).reshape(3, 3)
     assert S.symmetric_axes == []
+
+
+def test_writes_through_views_or_out_cannot_break_the_symmetry_unseen():
+    S = me.as_symmetric(np.ones((3, 3)), (0, 1))
+    with pytest.raises(ValueError, match="read-only"):
+        S[0][1] = 5.0  # a view of a symmetric tensor is read-only
+    with pytest.raises(ValueError, match="read-only"):
+        me.add(np.ones((3, 3)), np.arange(9.0).reshape(3, 3), out=S)
+    S[0, 1] = 5.0  # a direct write is allowed and drops the symmetry
+    assert S.symmetric_axes == [] and S[0, 1] == 5.0

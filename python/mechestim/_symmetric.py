@@ -68,6 +68,9 @@ def _make(data, elements) -> ndarray:
     t._elements = elements
     t._unique = unique
     t._orbits = tuple(tuple(o) for o in orbits if len(o) > 1)
+    # Read-only, so that no write through a view or an ``out=`` can break the
+    # symmetry unseen; ``__setitem__`` and in-place operators lift it.
+    t.flags.writeable = False
     return t
 
 
@@ -167,10 +170,13 @@ class SymmetricTensor(ndarray):
         return _make(result, _sliced_group(self.symmetry_group, self.ndim, key))
 
     def __setitem__(self, key, value):
+        self._drop_symmetry()  # a write may break the symmetry: it is dropped
         ndarray.__setitem__(self, key, value)
-        self._elements = None  # a write may break the symmetry: it is dropped
-        self._unique = None
-        self._orbits = ()
+
+    def _drop_symmetry(self):
+        if self._elements is not None:
+            self.flags.writeable = True
+        self._elements, self._unique, self._orbits = None, None, ()
 
     def __repr__(self):
         body = repr(self.view(_nd)).replace("array(", "SymmetricTensor(", 1)
@@ -219,14 +225,18 @@ def _inplace(dunder: str):
 
     def apply(self, other):
         elements = self._elements
-        result = base(self, other)
         keeps = _np.ndim(other) == 0 or (
             isinstance(other, SymmetricTensor)
             and other.shape == self.shape
             and set(elements or ()) <= set(other.symmetry_group)
         )
-        if not keeps:
-            self._elements, self._unique, self._orbits = None, None, ()
+        if elements is not None:
+            self.flags.writeable = True
+        result = base(self, other)
+        if keeps and elements is not None:
+            self.flags.writeable = False
+        else:
+            self._drop_symmetry()
         return result
 
     apply.__doc__ = f"In-place, counted like ``me.ndarray.{dunder}``; drops the symmetry it may break."
