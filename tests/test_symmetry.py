@@ -87,38 +87,29 @@ def test_unique_elements_equal_enumeration(case):
     np.testing.assert_allclose(E, np.exp(data))
 
 
-def step_cost_by_enumeration(subscripts, shapes, operand_groups, same_pairs):
-    """op_factor x orbits of the single step's index tuples, all by enumeration."""
+def step_cost_by_enumeration(subscripts, operands):
+    """op_factor x orbits of one step's index tuples, found by brute force.
+
+    The step's symmetries are every relabeling of its indices that keeps the
+    output indices among themselves and leaves the full product of the
+    operands (computed densely from the actual data) unchanged; the orbits of
+    the index tuples under them are enumerated.
+    """
     lhs, out = subscripts.split("->")
     terms = lhs.split(",")
     labels = sorted(set("".join(terms)))
-    size = {c: d for t, s in zip(terms, shapes, strict=True) for c, d in zip(t, s, strict=True)}
-    pos = {c: i for i, c in enumerate(labels)}
-    gens = []
-    for t, elements in zip(terms, operand_groups, strict=True):
-        for g in elements or ():
-            p = list(range(len(labels)))
-            for axis, c in enumerate(t):
-                p[pos[c]] = pos[t[g[axis]]]
-            gens.append(tuple(p))
-    for a, b in same_pairs:
-        # Exchanging the two copies relabels terms[a][k] <-> terms[b][k]; it is a
-        # symmetry only if that is one consistent permutation of the labels.
-        image = {}
-        for x, y in zip(terms[a], terms[b], strict=True):
-            for src, dst in ((x, y), (y, x)):
-                image.setdefault(src, dst)
-                if image[src] != dst:
-                    image = None
-                    break
-            if image is None:
-                break
-        if image is not None and len(set(image.values())) == len(image):
-            gens.append(tuple(pos[image.get(c, c)] for c in labels))
-    group = closure(gens, len(labels))
-    out_pos = {pos[c] for c in out}
-    stable = [g for g in group if {g[i] for i in out_pos} == out_pos]
-    orbits = orbit_count([size[c] for c in labels], stable)
+    arrays = [np.asarray(o) for o in operands]
+    size = {c: d for t, a in zip(terms, arrays, strict=True) for c, d in zip(t, a.shape, strict=True)}
+    product = np.einsum(f"{lhs}->{''.join(labels)}", *arrays)
+    out_pos = {labels.index(c) for c in out}
+    valid = [
+        p
+        for p in itertools.permutations(range(len(labels)))
+        if all(size[labels[p[i]]] == size[labels[i]] for i in range(len(labels)))
+        and {p[i] for i in out_pos} == out_pos
+        and np.allclose(product, np.transpose(product, p))
+    ]
+    orbits = orbit_count([size[c] for c in labels], valid)
     factor = max(1, len(terms) - 1) + (1 if set(labels) - set(out) else 0)
     return orbits * factor
 
@@ -155,9 +146,9 @@ def test_symmetric_step_costs_equal_enumeration(subscripts, shapes, axes, same):
     for a, b in same:
         operands[b] = operands[a]
         groups[b] = groups[a]
-    expected = step_cost_by_enumeration(subscripts, shapes, groups, same)
+    expected = step_cost_by_enumeration(subscripts, operands)
     with me.BudgetContext(flop_budget=10**9) as budget:
-        result = me.einsum(subscripts, *operands)
+        result = me.einsum(subscripts, *operands, optimize=[(0, 1)])
     assert budget.flops_used == expected
     np.testing.assert_allclose(result, np.einsum(subscripts, *[np.asarray(o) for o in operands]), atol=1e-10)
 
@@ -269,13 +260,15 @@ def symmetric_expressions(draw):
         b_term = "".join(draw(st.lists(st.sampled_from(letters), min_size=1, max_size=2, unique=True)))
     used = sorted(set(a_term + b_term))
     output = "".join(c for c in used if draw(st.booleans()))
-    n = draw(st.integers(2, 3))
-    sizes = dict.fromkeys(used, n)
+    # Size 3: with 2 values per index, some groups cannot be told apart (a
+    # cyclic-invariant 2x2x2 tensor is fully symmetric), which the data-driven
+    # oracle would see as extra symmetry.
+    sizes = dict.fromkeys(used, 3)
     gens = [tuple(draw(st.permutations(range(rank))))]
     return a_term, b_term, output, sizes, gens, same
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(symmetric_expressions())
 def test_random_symmetric_einsums_equal_enumeration(case):
     a_term, b_term, output, sizes, gens, same = case
@@ -285,16 +278,7 @@ def test_random_symmetric_einsums_equal_enumeration(case):
     A = me.as_symmetric(a_data, group=gens) if len(elements) > 1 else a_data
     B = A if same else rng.standard_normal([sizes[c] for c in b_term])
     subscripts = f"{a_term},{b_term}->{output}"
-    groups = [
-        elements if len(elements) > 1 else None,
-        (elements if len(elements) > 1 else None) if same else None,
-    ]
-    expected = step_cost_by_enumeration(
-        subscripts,
-        [[sizes[c] for c in a_term], [sizes[c] for c in b_term]],
-        groups,
-        [(0, 1)] if same else [],
-    )
+    expected = step_cost_by_enumeration(subscripts, [A, B])
     # One pairwise step, as enumerated above.
     with me.BudgetContext(flop_budget=10**9) as budget:
         result = me.einsum(subscripts, A, B, optimize=[(0, 1)])
@@ -324,3 +308,29 @@ def test_writes_through_views_or_out_cannot_break_the_symmetry_unseen():
         me.add(np.ones((3, 3)), np.arange(9.0).reshape(3, 3), out=S)
     S[0, 1] = 5.0  # a direct write is allowed and drops the symmetry
     assert S.symmetric_axes == [] and S[0, 1] == 5.0
+
+
+def test_views_that_keep_the_symmetry_cannot_be_written():
+    S = me.as_symmetric(np.ones((3, 3)), (0, 1))
+    with pytest.raises(ValueError, match="copy"):
+        S.T[0, 1] = 5.0
+    with pytest.raises(ValueError, match="copy"):
+        V = S[:2, :2]
+        V += np.arange(4.0).reshape(2, 2)
+    assert S.symmetric_axes == [(0, 1)] and float(S[0, 1]) == 1.0
+    C = S.T.copy()
+    C[0, 1] = 5.0
+    assert C.symmetric_axes == []
+
+
+def test_bad_symmetric_axes_are_refused():
+    with pytest.raises(me.AxisError):
+        me.as_symmetric(np.ones((2, 2, 2)), (0, 5))
+    with pytest.raises(me.SymmetryError):
+        me.as_symmetric(np.ones((2, 2)), (0, 0))
+
+
+def test_scalar_einsum_results_stay_numpy_scalars():
+    Z = np.random.default_rng(5).standard_normal((3, 3))
+    assert np.ndim(me.einsum("ij,ji->", Z, Z)) == 0
+    assert not isinstance(me.einsum("ij,ji->", Z, Z), np.ndarray)

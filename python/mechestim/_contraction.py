@@ -51,7 +51,7 @@ def _symmetric(op: int, subscripts: str, a, b, compute):
         raise refusal
     _core.charge(op, cost)
     result = compute()
-    if info.output_symmetry is not None and isinstance(result, _np.ndarray):
+    if info.output_symmetry is not None and len(info.output_symmetry) > 1 and isinstance(result, _np.ndarray):
         return _make_symmetric(result, info.output_symmetry)
     return _wrap(result)
 

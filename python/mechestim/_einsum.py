@@ -265,7 +265,7 @@ def einsum(*operands, out=None, dtype=None, order="K", casting="safe", optimize=
     result = _execute(steps, plain, _plain(out), kwargs)
     if out is not None:
         return out
-    if sym is not None and info.output_symmetry is not None:
+    if sym is not None and info.output_symmetry is not None and len(info.output_symmetry) > 1:
         return _make_symmetric(result, info.output_symmetry)
     return _wrap(result)
 

@@ -96,6 +96,7 @@ class SymmetricTensor(ndarray):
     _elements: tuple | None = None
     _unique: int | None = None
     _orbits: tuple = ()
+    _shared: bool = False
 
     def __array_finalize__(self, obj):
         # A view made by NumPy (slicing, reshaping, ...) does not inherit the
@@ -103,6 +104,7 @@ class SymmetricTensor(ndarray):
         self._elements = None
         self._unique = None
         self._orbits = ()
+        self._shared = False
 
     @property
     def symmetric_axes(self) -> list:
@@ -139,7 +141,7 @@ class SymmetricTensor(ndarray):
         result = _nd.transpose(self.view(_nd), order)
         position = {old: new for new, old in enumerate(order)}
         elements = [tuple(position[g[old]] for old in order) for g in self.symmetry_group]
-        return _make(result, elements)
+        return _shared_view(_make(result, elements))
 
     @property
     def T(self):
@@ -167,11 +169,19 @@ class SymmetricTensor(ndarray):
         result = ndarray.__getitem__(self.view(ndarray), key)
         if not isinstance(result, _nd):
             return result
-        return _make(result, _sliced_group(self.symmetry_group, self.ndim, key))
+        return _shared_view(_make(result, _sliced_group(self.symmetry_group, self.ndim, key)))
 
     def __setitem__(self, key, value):
+        self._refuse_if_shared()
         self._drop_symmetry()  # a write may break the symmetry: it is dropped
         ndarray.__setitem__(self, key, value)
+
+    def _refuse_if_shared(self):
+        if self._shared:
+            raise ValueError(
+                "this SymmetricTensor is a view (a transpose or slice) of another one and shares "
+                "its memory; writing would break the other's symmetry: write into a .copy()"
+            )
 
     def _drop_symmetry(self):
         if self._elements is not None:
@@ -231,6 +241,7 @@ def _inplace(dunder: str):
             and set(elements or ()) <= set(other.symmetry_group)
         )
         if elements is not None:
+            self._refuse_if_shared()
             self.flags.writeable = True
         result = base(self, other)
         if keeps and elements is not None:
@@ -249,6 +260,12 @@ for _dunder, _name in _OPERATORS.items():
     setattr(SymmetricTensor, f"__i{_dunder}__", _inplace(f"__i{_dunder}__"))
 for _dunder, _name in {"neg": "negative", "pos": "positive", "abs": "absolute"}.items():
     setattr(SymmetricTensor, f"__{_dunder}__", _unary_operator(_name))
+
+
+def _shared_view(t):
+    if isinstance(t, SymmetricTensor):
+        t._shared = True
+    return t
 
 
 def _rebuild(base, elements):
@@ -286,7 +303,12 @@ def _generators(ndim: int, symmetric_axes, group) -> list:
     groups = symmetric_axes
     if groups and all(isinstance(a, (int, _np.integer)) for a in groups):
         groups = [groups]
-    normalized = [[int(a) % ndim if ndim else int(a) for a in axes] for axes in groups]
+    try:
+        normalized = [list(_normalize_axis_tuple(tuple(axes), ndim)) for axes in groups]
+    except _np.exceptions.AxisError as err:
+        raise AxisError(str(err)) from None
+    except ValueError as err:  # a repeated axis
+        raise SymmetryError(f"invalid symmetric_axes {symmetric_axes!r}: {err}") from None
     return _core.symmetric_generators(ndim, normalized)
 
 

@@ -81,19 +81,41 @@ pub fn step_symmetry(
             generators.push(p);
         }
     }
-    // The same array passed twice: exchanging the two operands' indices.
+    // The same array passed twice: exchanging the two operands' indices, also
+    // after rearranging one of them by the array's own symmetry.
     for (i, a) in operands.iter().enumerate() {
         for b in &operands[i + 1..] {
             if a.object.is_none() || a.object != b.object || a.labels.len() != b.labels.len() {
                 continue;
             }
-            if let Some(p) = exchange(a.labels, b.labels, degree, &pos) {
-                generators.push(p);
+            let own: Vec<Vec<usize>> = match b.group {
+                Some(g) if g.degree() == b.labels.len() => {
+                    g.elements().iter().map(|e| e.0.clone()).collect()
+                }
+                _ => vec![(0..b.labels.len()).collect()],
+            };
+            for g in own {
+                let form: Vec<Label> = g.iter().map(|&q| b.labels[q]).collect();
+                if let Some(p) = exchange(a.labels, &form, degree, &pos) {
+                    generators.push(p);
+                }
             }
         }
     }
 
-    let all = PermGroup::generated(degree, &generators)?;
+    // The candidates generate a group; keep the relabelings that really leave
+    // the product of all operands unchanged (an operand's symmetry moves
+    // labels another operand may hold too). A group too large to list is not
+    // used: the step is priced without symmetry.
+    let candidates =
+        PermGroup::generated(degree, &generators).unwrap_or_else(|_| PermGroup::trivial(degree));
+    let valid: Vec<Perm> = candidates
+        .elements()
+        .iter()
+        .filter(|p| preserves_product(p, operands, &pos))
+        .cloned()
+        .collect();
+    let all = PermGroup::generated(degree, &valid)?;
     let kept_pos: Vec<usize> = kept.iter().map(|&l| pos(l)).collect();
     let group = all.setwise_stabilizer(&kept_pos);
     let dims: Vec<u64> = labels.iter().map(|&l| sizes[l as usize]).collect();
@@ -105,6 +127,56 @@ pub fn step_symmetry(
         unique_tuples,
         output_group,
     })
+}
+
+/// Whether relabeling by `p` maps each operand's term, up to that array's own
+/// symmetry, onto the term of a distinct operand holding the same data.
+fn preserves_product(p: &Perm, operands: &[Operand<'_>], pos: &dyn Fn(Label) -> usize) -> bool {
+    let image = |o: &Operand<'_>| -> Vec<usize> { o.labels.iter().map(|&l| p.0[pos(l)]).collect() };
+    let forms = |o: &Operand<'_>| -> Vec<Vec<usize>> {
+        let plain: Vec<usize> = o.labels.iter().map(|&l| pos(l)).collect();
+        match o.group {
+            Some(g) if g.degree() == o.labels.len() => g
+                .elements()
+                .iter()
+                .map(|e| e.0.iter().map(|&q| plain[q]).collect())
+                .collect(),
+            _ => vec![plain],
+        }
+    };
+    let images: Vec<Vec<usize>> = operands.iter().map(image).collect();
+    let targets: Vec<Vec<Vec<usize>>> = operands.iter().map(forms).collect();
+    let same_data = |a: usize, b: usize| {
+        a == b || (operands[a].object.is_some() && operands[a].object == operands[b].object)
+    };
+    fn assign(
+        a: usize,
+        used: &mut Vec<bool>,
+        images: &[Vec<usize>],
+        targets: &[Vec<Vec<usize>>],
+        same_data: &dyn Fn(usize, usize) -> bool,
+    ) -> bool {
+        if a == images.len() {
+            return true;
+        }
+        for b in 0..images.len() {
+            if !used[b] && same_data(a, b) && targets[b].contains(&images[a]) {
+                used[b] = true;
+                if assign(a + 1, used, images, targets, same_data) {
+                    return true;
+                }
+                used[b] = false;
+            }
+        }
+        false
+    }
+    assign(
+        0,
+        &mut vec![false; operands.len()],
+        &images,
+        &targets,
+        &same_data,
+    )
 }
 
 /// The permutation swapping `a[p]` with `b[p]` for every axis `p`, if that is
@@ -174,6 +246,56 @@ mod tests {
                 .unique_tuples,
             100 * 100
         );
+    }
+
+    #[test]
+    fn a_symmetry_that_moves_another_operand_is_not_used() {
+        // 'ij,jk->ijk' with S symmetric: swapping i and j changes Z[j,k].
+        let sizes = [10, 10, 10];
+        let s = PermGroup::symmetric(2, &[0, 1]).unwrap();
+        let ops = [
+            Operand {
+                labels: &[0, 1],
+                group: Some(&s),
+                object: Some(1),
+            },
+            Operand {
+                labels: &[1, 2],
+                group: None,
+                object: Some(2),
+            },
+        ];
+        let r = step_symmetry(&ops, &[0, 1, 2], &sizes).unwrap();
+        assert_eq!(r.unique_tuples, 1000);
+        assert_eq!(r.output_group.order(), 1);
+        // 'ij,ij->' with only S symmetric: no saving either.
+        let ops = [
+            Operand {
+                labels: &[0, 1],
+                group: Some(&s),
+                object: Some(1),
+            },
+            Operand {
+                labels: &[0, 1],
+                group: None,
+                object: Some(2),
+            },
+        ];
+        assert_eq!(step_symmetry(&ops, &[], &sizes).unwrap().unique_tuples, 100);
+        // ... but with both symmetric, i <-> j is a symmetry of the product.
+        let ops = [
+            Operand {
+                labels: &[0, 1],
+                group: Some(&s),
+                object: Some(1),
+            },
+            Operand {
+                labels: &[0, 1],
+                group: Some(&s),
+                object: Some(2),
+            },
+        ];
+        assert_eq!(step_symmetry(&ops, &[], &sizes).unwrap().unique_tuples, 55);
     }
 
     #[test]
