@@ -2,6 +2,7 @@
 signature, every blocked row raises, and no public wrapper exists without a row."""
 
 from __future__ import annotations
+import __future__
 
 import inspect
 import subprocess
@@ -18,10 +19,12 @@ from conftest import ROOT
 
 ROWS = _core.registry_rows()
 CORE = [r for r in ROWS if r[1] == "core"]
+FFT = [r for r in ROWS if r[1] == "fft"]
 # Names of the public API that are not NumPy names (they have no registry row).
 API = {
     "__version__",
     "ndarray",
+    "fft",
     "random",
     "BudgetContext",
     "BudgetSummary",
@@ -79,6 +82,27 @@ def test_core_rows_have_wrappers_with_numpy_signatures(row):
         accepts_numpy_parameters(inspect.signature(ours), expected, EXTENDED[name])
         return
     assert inspect.signature(ours) == expected, name
+
+
+@pytest.mark.parametrize("row", [r for r in FFT if r[2] != "blocked"], ids=lambda r: r[0])
+def test_fft_rows_have_wrappers_with_numpy_signatures(row):
+    short = row[0].split(".", 1)[1]
+    ours = getattr(me.fft, short)
+    assert callable(ours)
+    assert inspect.signature(ours) == inspect.signature(getattr(np.fft, short)), row[0]
+
+
+def test_fft_has_no_public_name_without_a_row():
+    rows = {r[0].split(".", 1)[1] for r in FFT if r[2] != "blocked"}
+    public = {
+        name
+        for name, obj in vars(me.fft).items()
+        if not name.startswith("_") and obj is not __future__.annotations
+    }
+    assert sorted(public - rows) == []
+    assert sorted(rows - public) == []
+    assert set(me.fft.__all__) == rows
+    assert len(rows) == 18
 
 
 # Documented extensions of NumPy's signature: NumPy's keywords (those it takes

@@ -13,7 +13,7 @@ summary.
 """
 
 from mechestim._ndarray import ndarray  # noqa: I001  (registers the result type first)
-from mechestim import random
+from mechestim import fft, random
 from mechestim._budget import (
     BudgetContext,
     BudgetSummary,
@@ -59,6 +59,7 @@ from mechestim.errors import (
 __all__ = [
     "__version__",
     "ndarray",
+    "fft",
     "random",
     "BudgetContext",
     "BudgetSummary",

@@ -65,6 +65,38 @@ def vander_cost(len: int, n: int) -> int: ...
 def trace_cost(
     shape: list[int] | tuple[int, ...], offset: int = 0, axis1: int = 0, axis2: int = 1
 ) -> int: ...
+def fft_cost(n: int, batch: int = 1) -> int:
+    """5·n·⌈lg n⌉ · batch: ``batch`` complex transforms of ``n`` points."""
+
+def rfft_cost(n: int, batch: int = 1) -> int:
+    """5·⌊n/2⌋·⌈lg n⌉ · batch: ``batch`` real transforms of ``n`` points."""
+
+def fft_axis_cost(
+    shape: list[int] | tuple[int, ...], n: int | None = None, axis: int = -1, kind: str = "fft"
+) -> int:
+    """Cost of the one-axis transform ``kind`` ("fft", "irfft", "hfft", ...) of an array of ``shape``."""
+
+def fft_axis_out_shape(
+    shape: list[int] | tuple[int, ...], n: int | None = None, axis: int = -1, kind: str = "fft"
+) -> list[int]:
+    """Shape of the result of the one-axis transform priced by ``fft_axis_cost``."""
+
+def fftn_axes_cost(
+    shape: list[int] | tuple[int, ...],
+    s: Any = None,
+    axes: Any = None,
+    kind: str = "fftn",
+) -> int:
+    """Cost of the multi-axis transform ``kind`` ("fftn", "rfft2", ...) with NumPy's ``s=`` and ``axes=``."""
+
+def fftn_axes_out_shape(
+    shape: list[int] | tuple[int, ...],
+    s: Any = None,
+    axes: Any = None,
+    kind: str = "fftn",
+) -> list[int]:
+    """Shape of the result of the multi-axis transform priced by ``fftn_axes_cost``."""
+
 def charge_unary(op_id: int, x: Any) -> None: ...
 def charge_reduce(op_id: int, x: Any, axis: Any = None) -> None: ...
 def charge_binary(op_id: int, a: Any, b: Any) -> None: ...

@@ -1,11 +1,11 @@
 //! The family cost functions, exposed as pure functions of shapes and
 //! parameters (they back both the op wrappers and `me.flops`).
 
-use mechestim_core::cost;
+use mechestim_core::{cost, Error};
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 
-use crate::errors::IntoPyResult;
+use crate::errors::{to_py, IntoPyResult};
 use crate::operands::{axis_arg, shape_of};
 
 fn shapes_of(operands: &Bound<'_, PyTuple>) -> PyResult<Vec<Vec<u64>>> {
@@ -204,6 +204,108 @@ pub fn trace_cost(shape: Vec<u64>, offset: i64, axis1: i64, axis2: i64) -> PyRes
     cost::trace_cost(&shape, offset, axis1, axis2).py()
 }
 
+fn fft_kind(kind: &str) -> PyResult<cost::FftKind> {
+    cost::FftKind::from_name(kind).ok_or_else(|| {
+        to_py(Error::InvalidArgument(format!(
+            "unknown FFT kind {kind:?}: expected the name of a transform of numpy.fft \
+             (\"fft\", \"rfft2\", \"irfftn\", \"hfft\", ...)"
+        )))
+    })
+}
+
+/// `5·n·⌈lg n⌉ · batch`: `batch` complex transforms of `n` points.
+#[pyfunction]
+#[pyo3(signature = (n, batch=1))]
+pub fn fft_cost(n: u64, batch: u64) -> PyResult<u64> {
+    cost::fft_transform_cost(n, batch, cost::FftKind::Complex).py()
+}
+
+/// `5·⌊n/2⌋·⌈lg n⌉ · batch`: `batch` real transforms of `n` points.
+#[pyfunction]
+#[pyo3(signature = (n, batch=1))]
+pub fn rfft_cost(n: u64, batch: u64) -> PyResult<u64> {
+    cost::fft_transform_cost(n, batch, cost::FftKind::Real).py()
+}
+
+/// The cost of the one-axis transform `kind` (`"fft"`, `"irfft"`, `"hfft"`,
+/// ...) of an array of `shape` along `axis`, with NumPy's `n=`.
+#[pyfunction]
+#[pyo3(signature = (shape, n=None, axis=-1, kind="fft"))]
+pub fn fft_axis_cost(shape: Vec<u64>, n: Option<i64>, axis: i64, kind: &str) -> PyResult<u64> {
+    cost::fft_cost(&shape, n, axis, fft_kind(kind)?).py()
+}
+
+/// The shape of the result of [`fft_axis_cost`]'s transform.
+#[pyfunction]
+#[pyo3(signature = (shape, n=None, axis=-1, kind="fft"))]
+pub fn fft_axis_out_shape(
+    shape: Vec<u64>,
+    n: Option<i64>,
+    axis: i64,
+    kind: &str,
+) -> PyResult<Vec<u64>> {
+    cost::fft_output_shape(&shape, n, axis, fft_kind(kind)?).py()
+}
+
+/// NumPy's `s=`: `None`, or a sequence of ints (`-1`: the input's length)
+/// and `None`s (the default length).
+fn fft_s_arg(s: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<Option<i64>>>> {
+    let Some(s) = s.filter(|s| !s.is_none()) else {
+        return Ok(None);
+    };
+    let mut out = Vec::new();
+    for d in s.try_iter()? {
+        let d = d?;
+        out.push(if d.is_none() {
+            None
+        } else {
+            Some(d.extract::<i64>()?)
+        });
+    }
+    Ok(Some(out))
+}
+
+/// NumPy's `axes=` of a multi-axis transform: `None` or a sequence of ints.
+fn fft_axes_arg(axes: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Vec<i64>>> {
+    let Some(axes) = axes.filter(|a| !a.is_none()) else {
+        return Ok(None);
+    };
+    let mut out = Vec::new();
+    for a in axes.try_iter()? {
+        out.push(a?.extract::<i64>()?);
+    }
+    Ok(Some(out))
+}
+
+/// The cost of the multi-axis transform `kind` (`"fftn"`, `"rfft2"`, ...)
+/// of an array of `shape`, with NumPy's `s=` and `axes=`.
+#[pyfunction]
+#[pyo3(signature = (shape, s=None, axes=None, kind="fftn"))]
+pub fn fftn_axes_cost(
+    shape: Vec<u64>,
+    s: Option<&Bound<'_, PyAny>>,
+    axes: Option<&Bound<'_, PyAny>>,
+    kind: &str,
+) -> PyResult<u64> {
+    let kind = fft_kind(kind)?;
+    let (s, axes) = (fft_s_arg(s)?, fft_axes_arg(axes)?);
+    cost::fftn_cost(&shape, s.as_deref(), axes.as_deref(), kind).py()
+}
+
+/// The shape of the result of [`fftn_axes_cost`]'s transform.
+#[pyfunction]
+#[pyo3(signature = (shape, s=None, axes=None, kind="fftn"))]
+pub fn fftn_axes_out_shape(
+    shape: Vec<u64>,
+    s: Option<&Bound<'_, PyAny>>,
+    axes: Option<&Bound<'_, PyAny>>,
+    kind: &str,
+) -> PyResult<Vec<u64>> {
+    let kind = fft_kind(kind)?;
+    let (s, axes) = (fft_s_arg(s)?, fft_axes_arg(axes)?);
+    cost::fftn_output_shape(&shape, s.as_deref(), axes.as_deref(), kind).py()
+}
+
 /// Add every function of this module to `m`.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(operand_shape, m)?)?;
@@ -235,5 +337,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(logspace_cost, m)?)?;
     m.add_function(wrap_pyfunction!(vander_cost, m)?)?;
     m.add_function(wrap_pyfunction!(trace_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(fft_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(rfft_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(fft_axis_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(fft_axis_out_shape, m)?)?;
+    m.add_function(wrap_pyfunction!(fftn_axes_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(fftn_axes_out_shape, m)?)?;
     Ok(())
 }

@@ -6,6 +6,8 @@
 
 pub mod axes;
 pub mod checked;
+mod fft;
+mod linalg;
 mod misc;
 mod pointwise;
 mod polynomial;
@@ -16,6 +18,14 @@ pub mod shape;
 mod sorting;
 mod table;
 
+pub use fft::{
+    fft_cost, fft_output_shape, fft_transform_cost, fftn_cost, fftn_output_shape, FftKind,
+};
+pub use linalg::{
+    batched, cholesky_cost, det_cost, eig_cost, eigh_cost, inv_cost, matrix_norm_cost,
+    matrix_power_cost, mn_min_cost, qr_cost, solve_cost, svd_cost, tensor_inv_cost,
+    vector_norm_cost, NormOrd,
+};
 pub use misc::{
     convolve_cost, cov_cost, cross_cost, kron_cost, logspace_cost, trace_cost, vander_cost,
 };
