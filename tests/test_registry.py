@@ -25,6 +25,7 @@ API = {
     "__version__",
     "ndarray",
     "fft",
+    "linalg",
     "random",
     "BudgetContext",
     "BudgetSummary",

@@ -13,7 +13,7 @@ summary.
 """
 
 from mechestim._ndarray import ndarray  # noqa: I001  (registers the result type first)
-from mechestim import fft, random
+from mechestim import fft, linalg, random
 from mechestim._budget import (
     BudgetContext,
     BudgetSummary,
@@ -60,6 +60,7 @@ __all__ = [
     "__version__",
     "ndarray",
     "fft",
+    "linalg",
     "random",
     "BudgetContext",
     "BudgetSummary",

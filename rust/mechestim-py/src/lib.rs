@@ -7,6 +7,7 @@ mod budget;
 mod costs;
 mod einsum;
 mod errors;
+mod linalg;
 mod operands;
 mod symmetry;
 
@@ -148,5 +149,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     costs::register(m)?;
     einsum::register(m)?;
     symmetry::register(m)?;
+    linalg::register(m)?;
     Ok(())
 }
