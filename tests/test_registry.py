@@ -26,6 +26,7 @@ API = {
     "ndarray",
     "fft",
     "linalg",
+    "flops",
     "random",
     "BudgetContext",
     "BudgetSummary",

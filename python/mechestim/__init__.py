@@ -13,7 +13,7 @@ summary.
 """
 
 from mechestim._ndarray import ndarray  # noqa: I001  (registers the result type first)
-from mechestim import fft, linalg, random
+from mechestim import fft, flops, linalg, random
 from mechestim._budget import (
     BudgetContext,
     BudgetSummary,
@@ -61,6 +61,7 @@ __all__ = [
     "ndarray",
     "fft",
     "linalg",
+    "flops",
     "random",
     "BudgetContext",
     "BudgetSummary",

@@ -1,4 +1,13 @@
-"""Command line: ``python -m mechestim registry`` prints the registry's counts."""
+"""Command line.
+
+``python -m mechestim registry`` prints the registry's counts per module;
+``python -m mechestim cost NAME ARG... [KEY=VALUE...]`` prints what an
+operation costs, from :mod:`mechestim.flops` (``NAME`` is the query without
+``_cost``; shapes are written ``256x256``)::
+
+    python -m mechestim cost svd 256 256 k=10
+    python -m mechestim cost einsum ij,jk->ik 256x256 256x256
+"""
 
 from __future__ import annotations
 
@@ -29,12 +38,47 @@ def _print_registry(_args: argparse.Namespace) -> int:
     return 0
 
 
+def _value(text: str):
+    """An int, a shape (``256x256``), ``None``, ``True``/``False``, or the text itself."""
+    if text in ("None", "True", "False"):
+        return {"None": None, "True": True, "False": False}[text]
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    parts = text.split("x")
+    if len(parts) > 1 and all(p.isdigit() for p in parts):
+        return tuple(int(p) for p in parts)
+    return text
+
+
+def _print_cost(args: argparse.Namespace) -> int:
+    from mechestim import flops
+
+    query = getattr(flops, f"{args.name}_cost", None)
+    if query is None:
+        names = sorted(n.removesuffix("_cost") for n in flops.__all__)
+        print(f"unknown cost query {args.name!r}; one of: {', '.join(names)}", file=sys.stderr)
+        return 2
+    positional = [_value(a) for a in args.args if "=" not in a]
+    keywords = {k: _value(v) for k, v in (a.split("=", 1) for a in args.args if "=" in a)}
+    if args.name in ("einsum", "multi_dot"):  # these take a list of shapes
+        head = [p for p in positional if not isinstance(p, tuple)]
+        positional = [*head, [p for p in positional if isinstance(p, tuple)]]
+    print(query(*positional, **keywords))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mechestim", description="mechestim command line")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser(
         "registry", help="print the number of counted, free and blocked names per module"
     ).set_defaults(run=_print_registry)
+    cost = sub.add_parser("cost", help="print what an operation costs, e.g. 'cost svd 256 256 k=10'")
+    cost.add_argument("name", help="the query, e.g. svd, solve, fft, einsum (see mechestim.flops)")
+    cost.add_argument("args", nargs="*", help="sizes, shapes such as 256x256, and KEY=VALUE options")
+    cost.set_defaults(run=_print_cost)
     args = parser.parse_args(argv)
     return args.run(args)
 

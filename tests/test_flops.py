@@ -1,0 +1,157 @@
+"""me.flops: every query equals what running the operation charges, and the
+documented examples hold (expectations written from the formulas)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+import mechestim as me
+from mechestim import flops
+
+RNG = np.random.default_rng(0)
+
+
+def charged(run) -> int:
+    with me.BudgetContext(flop_budget=10**15) as budget:
+        run()
+    return budget.flops_used
+
+
+def spd(n, batch=()):
+    a = RNG.standard_normal((*batch, n, n))
+    return a @ np.swapaxes(a, -1, -2) + n * np.eye(n)
+
+
+X30x20 = RNG.standard_normal((30, 20))
+SYM = me.as_symmetric(spd(20), (0, 1))
+
+PAIRS = [
+    (
+        "einsum",
+        lambda: flops.einsum_cost("ij,jk->ik", [(64, 32), (32, 16)]),
+        lambda: me.einsum("ij,jk->ik", np.ones((64, 32)), np.ones((32, 16))),
+    ),
+    (
+        "einsum3",
+        lambda: flops.einsum_cost("ij,jk,kl->il", [(10, 20), (20, 30), (30, 5)]),
+        lambda: me.einsum("ij,jk,kl->il", np.ones((10, 20)), np.ones((20, 30)), np.ones((30, 5))),
+    ),
+    (
+        "pointwise",
+        lambda: flops.pointwise_cost((8, 1), (1, 6)),
+        lambda: me.multiply(np.ones((8, 1)), np.ones((1, 6))),
+    ),
+    ("reduction", lambda: flops.reduction_cost((10, 20)), lambda: me.sum(np.ones((10, 20)), axis=0)),
+    ("mean", lambda: flops.mean_cost((10, 20), axis=1), lambda: me.mean(np.ones((10, 20)), axis=1)),
+    ("var", lambda: flops.var_cost((10, 20)), lambda: me.std(np.ones((10, 20)))),
+    ("sort", lambda: flops.sort_cost((4, 8)), lambda: me.sort(np.ones((4, 8)))),
+    ("svd", lambda: flops.svd_cost(30, 20), lambda: me.linalg.svd(X30x20)),
+    ("svd k", lambda: flops.svd_cost(30, 20, k=5), lambda: me.linalg.svd(X30x20, k=5)),
+    ("svd stack", lambda: flops.svd_cost(30, 20, batch=3), lambda: me.linalg.svd(np.stack([X30x20] * 3))),
+    ("svdvals", lambda: flops.svdvals_cost(30, 20), lambda: me.linalg.svdvals(X30x20)),
+    ("pinv", lambda: flops.pinv_cost(30, 20), lambda: me.linalg.pinv(X30x20)),
+    ("cond", lambda: flops.cond_cost(30, 20), lambda: me.linalg.cond(X30x20)),
+    ("matrix_rank", lambda: flops.matrix_rank_cost(30, 20), lambda: me.linalg.matrix_rank(X30x20)),
+    ("lstsq", lambda: flops.lstsq_cost(30, 20), lambda: me.linalg.lstsq(X30x20, np.ones(30))),
+    ("cholesky", lambda: flops.cholesky_cost(20), lambda: me.linalg.cholesky(spd(20))),
+    ("qr", lambda: flops.qr_cost(30, 20), lambda: me.linalg.qr(X30x20)),
+    ("eig", lambda: flops.eig_cost(12), lambda: me.linalg.eig(spd(12))),
+    ("eigvals", lambda: flops.eigvals_cost(12), lambda: me.linalg.eigvals(spd(12))),
+    ("eigh", lambda: flops.eigh_cost(12), lambda: me.linalg.eigh(spd(12))),
+    ("eigvalsh", lambda: flops.eigvalsh_cost(12), lambda: me.linalg.eigvalsh(spd(12))),
+    ("solve", lambda: flops.solve_cost(20), lambda: me.linalg.solve(spd(20), np.ones(20))),
+    ("solve nrhs", lambda: flops.solve_cost(20, nrhs=3), lambda: me.linalg.solve(spd(20), np.ones((20, 3)))),
+    ("solve sym", lambda: flops.solve_cost(20, symmetric=True), lambda: me.linalg.solve(SYM, np.ones(20))),
+    ("inv", lambda: flops.inv_cost(20), lambda: me.linalg.inv(spd(20))),
+    ("inv sym", lambda: flops.inv_cost(20, symmetric=True), lambda: me.linalg.inv(SYM)),
+    ("det", lambda: flops.det_cost(20), lambda: me.linalg.det(spd(20))),
+    ("slogdet sym", lambda: flops.slogdet_cost(20, symmetric=True), lambda: me.linalg.slogdet(SYM)),
+    (
+        "tensorinv",
+        lambda: flops.tensorinv_cost(6),
+        lambda: me.linalg.tensorinv(spd(6).reshape(2, 3, 6), ind=2),
+    ),
+    (
+        "tensorsolve",
+        lambda: flops.tensorsolve_cost(6),
+        lambda: me.linalg.tensorsolve(spd(6).reshape(2, 3, 2, 3), np.ones((2, 3))),
+    ),
+    ("vector_norm", lambda: flops.vector_norm_cost(10, ord=3), lambda: me.linalg.norm(np.ones(10), 3)),
+    (
+        "matrix_norm",
+        lambda: flops.matrix_norm_cost(4, 5, ord="nuc"),
+        lambda: me.linalg.norm(np.ones((4, 5)), "nuc"),
+    ),
+    ("matrix_power", lambda: flops.matrix_power_cost(8, 5), lambda: me.linalg.matrix_power(spd(8), 5)),
+    (
+        "multi_dot",
+        lambda: flops.multi_dot_cost([(10, 20), (20, 30), (30, 5)]),
+        lambda: me.linalg.multi_dot([np.ones((10, 20)), np.ones((20, 30)), np.ones((30, 5))]),
+    ),
+    ("fft", lambda: flops.fft_cost(1024), lambda: me.fft.fft(np.ones(1024))),
+    ("fft batch", lambda: flops.fft_cost(256, batch=4), lambda: me.fft.fft(np.ones((4, 256)))),
+    ("ifft", lambda: flops.ifft_cost(64), lambda: me.fft.ifft(np.ones(64))),
+    ("rfft", lambda: flops.rfft_cost(1024), lambda: me.fft.rfft(np.ones(1024))),
+    ("irfft", lambda: flops.irfft_cost(2 * (33 - 1)), lambda: me.fft.irfft(np.ones(33))),
+    ("hfft", lambda: flops.hfft_cost(2 * (33 - 1)), lambda: me.fft.hfft(np.ones(33))),
+    ("ihfft", lambda: flops.ihfft_cost(64), lambda: me.fft.ihfft(np.ones(64))),
+    ("fftn", lambda: flops.fftn_cost((32, 32)), lambda: me.fft.fft2(np.ones((32, 32)))),
+    ("rfftn", lambda: flops.rfftn_cost((16, 16)), lambda: me.fft.rfft2(np.ones((16, 16)))),
+    ("irfftn", lambda: flops.irfftn_cost((16, 9)), lambda: me.fft.irfft2(np.ones((16, 9)))),
+    ("polyval", lambda: flops.polyval_cost(3, 100), lambda: me.polyval(np.ones(4), np.ones(100))),
+    ("polyadd", lambda: flops.polyadd_cost(3, 5), lambda: me.polyadd(np.ones(3), np.ones(5))),
+    ("polysub", lambda: flops.polysub_cost(3, 5), lambda: me.polysub(np.ones(3), np.ones(5))),
+    ("polymul", lambda: flops.polymul_cost(3, 5), lambda: me.polymul(np.ones(3), np.ones(5))),
+    ("polydiv", lambda: flops.polydiv_cost(5, 3), lambda: me.polydiv(np.ones(5), np.ones(3))),
+    ("polyfit", lambda: flops.polyfit_cost(50, 3), lambda: me.polyfit(np.arange(50.0), np.ones(50), 3)),
+    ("poly", lambda: flops.poly_cost(4), lambda: me.poly(np.ones(4))),
+    ("roots", lambda: flops.roots_cost(3), lambda: me.roots(np.array([1.0, -6.0, 11.0, -6.0]))),
+    ("bartlett", lambda: flops.bartlett_cost(64), lambda: me.bartlett(64)),
+    ("hamming", lambda: flops.hamming_cost(64), lambda: me.hamming(64)),
+    ("hanning", lambda: flops.hanning_cost(64), lambda: me.hanning(64)),
+    ("blackman", lambda: flops.blackman_cost(64), lambda: me.blackman(64)),
+    ("kaiser", lambda: flops.kaiser_cost(64), lambda: me.kaiser(64, 8.6)),
+]
+
+
+@pytest.mark.parametrize(("name", "query", "run"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_query_equals_what_running_charges(name, query, run):
+    assert query() == charged(run)
+
+
+def test_every_query_is_exercised():
+    tested = {p[0].split()[0] for p in PAIRS}
+    assert {n.removesuffix("_cost") for n in flops.__all__} <= tested
+
+
+def test_issue_examples():
+    assert flops.einsum_cost("ij,jk->ik", shapes=[(256, 256), (256, 256)]) == 256**3 * 2 == 33_554_432
+    assert flops.svd_cost(m=256, n=256, k=10) == 256 * 256 * 10 == 655_360
+    # 2·100³/3 + 100²·1 = 666,666 + 10,000.
+    assert flops.solve_cost(100, nrhs=1) == 676_666
+    assert flops.fft_cost(1024) == 5 * 1024 * 10 == 51_200
+    assert flops.fft_cost(256, batch=4) == 4 * 5 * 256 * 8 == 40_960
+    assert flops.cholesky_cost(20) == 2_666
+
+
+def test_queries_need_no_budget_and_charge_nothing():
+    me.budget_reset()
+    flops.svd_cost(30, 20)
+    flops.einsum_cost("ij,jk->ik", [(3, 4), (4, 5)])
+    assert me.budget_summary_dict()["flops_used"] == 0
+
+
+def test_command_line():
+    run = [sys.executable, "-m", "mechestim", "cost"]
+    out = subprocess.run([*run, "svd", "256", "256", "k=10"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "655360"
+    out = subprocess.run(
+        [*run, "einsum", "ij,jk->ik", "256x256", "256x256"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "33554432"
+    bad = subprocess.run([*run, "nope"], capture_output=True, text=True)
+    assert bad.returncode == 2 and "unknown cost query" in bad.stderr
