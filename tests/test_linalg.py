@@ -103,7 +103,8 @@ def test_norms():
     m = RNG.standard_normal((4, 5))
     assert charged(me.linalg.norm, v)[1] == 10
     assert charged(me.linalg.norm, v, 3)[1] == 20
-    assert charged(me.linalg.norm, m)[1] == 20  # flattened 2-norm
+    assert charged(me.linalg.norm, m)[1] == 40  # a matrix's default norm is Frobenius
+    assert charged(me.linalg.norm, np.ones((2, 3, 4)))[1] == 24  # flattened 2-norm
     assert charged(me.linalg.norm, m, "fro")[1] == 40
     assert charged(me.linalg.norm, m, 1)[1] == 20
     assert charged(me.linalg.norm, m, 2)[1] == 4 * 5 * 4
@@ -112,6 +113,13 @@ def test_norms():
     assert charged(me.linalg.matrix_norm, np.stack([m, m]), ord="nuc")[1] == 2 * 4 * 5 * 4
     for args in [(v,), (v, 3), (m, "fro"), (m, 2), (m, None, 1)]:
         np.testing.assert_allclose(me.linalg.norm(*args), np.linalg.norm(*args))
+
+
+def test_named_results_are_counted_arrays():
+    q, r = me.linalg.qr(RNG.standard_normal((5, 3)))
+    u, s, vh = me.linalg.svd(RNG.standard_normal((5, 3)))
+    assert all(isinstance(x, me.ndarray) for x in (q, r, u, s, vh))
+    assert type(me.linalg.qr(np.eye(3))).__name__ == "QRResult"
 
 
 def test_products_and_powers():
@@ -141,4 +149,13 @@ def test_bad_input_charges_nothing():
             me.linalg.solve(np.eye(3), np.ones(4))
         with pytest.raises(me.NonNumericError):
             me.linalg.det(np.array([["a", "b"], ["c", "d"]]))
+        for k in (-1, 2.0, True):
+            with pytest.raises(me.InvalidArgumentError):
+                me.linalg.svd(np.ones((3, 4)), k=k)
+        with pytest.raises(me.ShapeError):
+            me.linalg.lstsq(np.ones((5, 3)), np.ones(4))
+        with pytest.raises(me.ShapeError):
+            me.linalg.tensorinv(np.ones((2, 3, 4)), ind=1)
+        with pytest.raises(me.ShapeError):
+            me.linalg.tensorsolve(np.ones((2, 3, 5)), np.ones((2, 3)))
     assert budget.flops_used == 0

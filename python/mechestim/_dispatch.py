@@ -38,6 +38,8 @@ def wrap(result):
         return tuple(wrap(r) for r in result)
     if t is list:
         return [wrap(r) for r in result]
+    if isinstance(result, tuple):  # NumPy's named results (SVDResult, QRResult, ...)
+        return t(*(wrap(r) for r in result))
     return result
 
 

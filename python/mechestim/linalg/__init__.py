@@ -154,7 +154,10 @@ def _per_matrix(name: str, cost_fn, square: bool = False):
 
 def _svd_cost(a):
     batch, m, n = _matrices(a["a"], "svd")
-    return _core.batched_cost(_core.svd_cost(m, n, a["k"]), batch)
+    k = a["k"]
+    if k is not None and (isinstance(k, bool) or not isinstance(k, (int, _np.integer)) or k < 1):
+        raise InvalidArgumentError(f"linalg.svd: k must be a positive integer, got {k!r}")
+    return _core.batched_cost(_core.svd_cost(m, n, k), batch)
 
 
 def _svd_result(value, a):
@@ -180,8 +183,12 @@ cond = _priced("cond", _per_matrix("cond", _core.mn_min_cost))
 
 
 def _lstsq_cost(a):
-    _, m, n = _matrices(a["a"], "lstsq")
-    return _core.mn_min_cost(m, n)
+    a_shape, b_shape = _shape(a["a"]), _shape(a["b"])
+    if len(a_shape) != 2 or len(b_shape) not in (1, 2) or b_shape[0] != a_shape[0]:
+        raise ShapeError(
+            f"linalg.lstsq: expected a of shape (m, n) and b of shape (m,) or (m, k), got {a_shape} and {b_shape}"
+        )
+    return _core.mn_min_cost(*a_shape)
 
 
 lstsq = _priced("lstsq", _lstsq_cost)
@@ -244,14 +251,27 @@ slogdet = _priced("slogdet", _symmetric_cost("slogdet", _core.det_cost))
 
 
 def _tensorsolve_cost(a):
-    return _core.tensor_inv_cost(math.prod(_shape(a["b"])))
+    a_shape, b_shape = _shape(a["a"]), _shape(a["b"])
+    n = math.prod(b_shape)
+    if a["axes"] is None and (len(a_shape) < len(b_shape) or math.prod(a_shape) != n * n):
+        raise ShapeError(
+            f"linalg.tensorsolve: a of shape {a_shape} is not square for b of shape {b_shape} "
+            "(prod(a.shape) must be prod(b.shape)**2)"
+        )
+    return _core.tensor_inv_cost(n)
 
 
 def _tensorinv_cost(a):
     ind = a["ind"]
-    if not isinstance(ind, int) or ind <= 0:
+    if isinstance(ind, bool) or not isinstance(ind, int) or ind <= 0:
         raise InvalidArgumentError(f"linalg.tensorinv: ind must be a positive integer, got {ind!r}")
-    return _core.tensor_inv_cost(math.prod(_shape(a["a"])[:ind]))
+    shape = _shape(a["a"])
+    n = math.prod(shape[:ind])
+    if n != math.prod(shape[ind:]):
+        raise ShapeError(
+            f"linalg.tensorinv: prod(a.shape[:ind]) must equal prod(a.shape[ind:]), got shape {shape}, ind={ind}"
+        )
+    return _core.tensor_inv_cost(n)
 
 
 tensorsolve = _priced("tensorsolve", _tensorsolve_cost)
@@ -300,7 +320,7 @@ def _norm_cost(a):
     shape = _shape(a["x"])
     ord, axis = a["ord"], a["axis"]
     if axis is None:
-        if ord is None:
+        if ord is None and len(shape) != 2:
             return math.prod(shape)  # the 2-norm of the flattened array
         if len(shape) == 1:
             return _vector_cost(shape, (0,), ord)
