@@ -115,6 +115,30 @@ def charge_unary(op_id: int, x: Any) -> None: ...
 def charge_reduce(op_id: int, x: Any, axis: Any = None) -> None: ...
 def charge_binary(op_id: int, a: Any, b: Any) -> None: ...
 def charge_sampler(op_id: int, shape: Any) -> None: ...
+def sampler_cost(
+    size: list[int] | tuple[int, ...] | None,
+    params: list[list[int]] | list[tuple[int, ...]] = ...,
+    event: list[int] | tuple[int, ...] = ...,
+) -> int:
+    """``numel`` of a sampler's output: ``size`` (``None``: the broadcast parameter shapes) + ``event``."""
+
+def shuffle_cost(n: int) -> int:
+    """``n·⌈lg n⌉`` to shuffle ``n`` items."""
+
+def permutation_cost(shape: list[int] | tuple[int, ...], axis: int = 0) -> int:
+    """``n·⌈lg n⌉`` with ``n = shape[axis]`` (``permutation``, ``shuffle`` of an array)."""
+
+def permuted_cost(shape: list[int] | tuple[int, ...], axis: int | None = None) -> int:
+    """``lanes · n·⌈lg n⌉`` along ``axis`` (``None``: the flattened array)."""
+
+def choice_cost(
+    population: int,
+    size: list[int] | tuple[int, ...] | None,
+    item: list[int] | tuple[int, ...] = ...,
+    replace: bool = True,
+) -> int:
+    """``choice``: ``numel(output)`` with replacement, ``n·⌈lg n⌉`` without."""
+
 def einsum_cost(
     subscripts: str,
     shapes: list[tuple[int, ...]] | list[list[int]],

@@ -197,6 +197,69 @@ pub fn vander_cost(len: u64, n: u64) -> PyResult<u64> {
     cost::vander_cost(len, n).py()
 }
 
+/// A sampler's `size` as a sequence of ints, each checked non-negative.
+fn size_dims(size: Vec<i64>) -> PyResult<Vec<u64>> {
+    size.into_iter()
+        .map(|d| {
+            u64::try_from(d).map_err(|_| {
+                to_py(Error::Shape(format!(
+                    "negative dimensions are not allowed (got {d})"
+                )))
+            })
+        })
+        .collect()
+}
+
+/// `numel` of a sampler's output: `size` (a sequence of ints, or `None` for
+/// the broadcast of the parameter shapes `params`), followed by the `event`
+/// shape of one multivariate draw.
+#[pyfunction]
+#[pyo3(signature = (size, params=Vec::new(), event=Vec::new()))]
+pub fn sampler_cost(
+    size: Option<Vec<i64>>,
+    params: Vec<Vec<u64>>,
+    event: Vec<u64>,
+) -> PyResult<u64> {
+    let size = size.map(size_dims).transpose()?;
+    let views: Vec<&[u64]> = params.iter().map(Vec::as_slice).collect();
+    cost::draw_cost(size.as_deref(), &views, &event).py()
+}
+
+/// `n·⌈lg n⌉` to shuffle `n` items.
+#[pyfunction]
+pub fn shuffle_cost(n: u64) -> PyResult<u64> {
+    cost::shuffle_cost(n).py()
+}
+
+/// `n·⌈lg n⌉` with `n = shape[axis]` (`permutation`, `shuffle` of an array).
+#[pyfunction]
+#[pyo3(signature = (shape, axis=0))]
+pub fn permutation_cost(shape: Vec<u64>, axis: i64) -> PyResult<u64> {
+    cost::permutation_cost(&shape, axis).py()
+}
+
+/// `lanes · n·⌈lg n⌉` along `axis` (`None`: flattened) (`permuted`).
+#[pyfunction]
+#[pyo3(signature = (shape, axis=None))]
+pub fn permuted_cost(shape: Vec<u64>, axis: Option<i64>) -> PyResult<u64> {
+    cost::permuted_cost(&shape, axis).py()
+}
+
+/// `choice` of `size` (a sequence of ints, or `None` for one draw) from
+/// `population` items of shape `item`: `numel(output)` with replacement,
+/// `n·⌈lg n⌉` without.
+#[pyfunction]
+#[pyo3(signature = (population, size, item=Vec::new(), replace=true))]
+pub fn choice_cost(
+    population: u64,
+    size: Option<Vec<i64>>,
+    item: Vec<u64>,
+    replace: bool,
+) -> PyResult<u64> {
+    let size = size_dims(size.unwrap_or_default())?;
+    cost::choice_cost(population, &size, &item, replace).py()
+}
+
 /// Diagonal length times batch.
 #[pyfunction]
 #[pyo3(signature = (shape, offset=0, axis1=0, axis2=1))]
@@ -337,6 +400,11 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(logspace_cost, m)?)?;
     m.add_function(wrap_pyfunction!(vander_cost, m)?)?;
     m.add_function(wrap_pyfunction!(trace_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(sampler_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(shuffle_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(permutation_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(permuted_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(choice_cost, m)?)?;
     m.add_function(wrap_pyfunction!(fft_cost, m)?)?;
     m.add_function(wrap_pyfunction!(rfft_cost, m)?)?;
     m.add_function(wrap_pyfunction!(fft_axis_cost, m)?)?;

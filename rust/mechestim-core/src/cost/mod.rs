@@ -35,7 +35,10 @@ pub use polynomial::{
 };
 pub use reduction::{mean_cost, reduction_cost, var_cost};
 pub use registry::{Category, Family, Module, OpId, OpSpec};
-pub use sampler::sampler_cost;
+pub use sampler::{
+    choice_cost, draw_cost, permutation_cost, permuted_cost, sampler_cost, sampler_output_shape,
+    shuffle_cost,
+};
 pub use sorting::{
     digitize_cost, histogram_cost, lexsort_cost, partition_cost, searchsorted_cost, set_op_cost,
     sort_cost, unique_cost,
