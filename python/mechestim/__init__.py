@@ -13,7 +13,6 @@ summary.
 """
 
 from mechestim._ndarray import ndarray  # noqa: I001  (registers the result type first)
-from mechestim import fft, flops, linalg, random
 from mechestim._budget import (
     BudgetContext,
     BudgetSummary,
@@ -59,10 +58,10 @@ from mechestim.errors import (
 __all__ = [
     "__version__",
     "ndarray",
-    "fft",
-    "linalg",
-    "flops",
-    "random",
+    "fft",  # noqa: F405 - a submodule loaded on first use
+    "linalg",  # noqa: F405 - a submodule loaded on first use
+    "flops",  # noqa: F405 - a submodule loaded on first use
+    "random",  # noqa: F405 - a submodule loaded on first use
     "BudgetContext",
     "BudgetSummary",
     "OpRecord",
@@ -101,8 +100,19 @@ __all__ = [
 ]
 
 
+# Submodules load on first use: numpy.random, numpy.linalg and numpy.fft are
+# themselves lazy in NumPy, and importing them would slow ``import mechestim``.
+_SUBMODULES = frozenset({"fft", "flops", "linalg", "random"})
+
+
 def __getattr__(name: str):
-    """Blocked and unknown NumPy names raise :class:`UnsupportedFunctionError`."""
+    """Submodules on first use; blocked and unknown NumPy names raise :class:`UnsupportedFunctionError`."""
+    if name in _SUBMODULES:
+        import importlib
+
+        module = importlib.import_module(f"mechestim.{name}")
+        globals()[name] = module
+        return module
     if name.startswith("_"):
         raise AttributeError(f"module 'mechestim' has no attribute {name!r}")
     from mechestim import _core
