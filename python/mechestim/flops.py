@@ -29,6 +29,7 @@ from mechestim.errors import ShapeError
 __all__ = [
     "bartlett_cost",
     "blackman_cost",
+    "choice_cost",
     "cholesky_cost",
     "cond_cost",
     "det_cost",
@@ -54,6 +55,7 @@ __all__ = [
     "matrix_rank_cost",
     "mean_cost",
     "multi_dot_cost",
+    "permutation_cost",
     "pinv_cost",
     "pointwise_cost",
     "poly_cost",
@@ -68,6 +70,7 @@ __all__ = [
     "rfft_cost",
     "rfftn_cost",
     "roots_cost",
+    "sampler_cost",
     "slogdet_cost",
     "solve_cost",
     "sort_cost",
@@ -325,6 +328,40 @@ def rfftn_cost(shape, s=None, axes=None) -> int:
 def irfftn_cost(shape, s=None, axes=None) -> int:
     """``irfftn``/``irfft2`` of an input of `shape`: 5·(N/2)·⌈lg N⌉ x batch."""
     return _core.fftn_axes_cost(list(shape), s, axes, "irfftn")
+
+
+# -- random ------------------------------------------------------------------------------------
+
+
+def _size(size):
+    if size is None:
+        return None
+    return [int(size)] if isinstance(size, (int,)) else [int(d) for d in size]
+
+
+def sampler_cost(size=None, dim: int | None = None) -> int:
+    """A sampler drawing `size` values (``None``: one), each of `dim` numbers for a
+    multivariate sampler: one FLOP per number produced.
+
+    >>> sampler_cost((5, 5)), sampler_cost(10, dim=3)
+    (25, 30)
+    """
+    return _core.sampler_cost(_size(size) if size is not None else [], [], [dim] if dim else [])
+
+
+def permutation_cost(n: int) -> int:
+    """``permutation``/``shuffle`` of `n` items: n·⌈lg n⌉.
+
+    >>> permutation_cost(16)
+    64
+    """
+    return _core.shuffle_cost(n)
+
+
+def choice_cost(n: int, size=None, replace: bool = True) -> int:
+    """``choice`` of `size` draws from `n` items: numel(output) with replacement,
+    n·⌈lg n⌉ without."""
+    return _core.choice_cost(n, _size(size), [], replace)
 
 
 # -- polynomials and windows -------------------------------------------------------------------
