@@ -1,8 +1,9 @@
 //! # mechestim-core
 //!
 //! The accounting engine of mechestim, in pure Rust: an analytical FLOP cost
-//! model driven by one op registry, einsum parsing and contraction pricing,
-//! and thread-safe FLOP budgets. It has no Python dependency; the `mechestim`
+//! model driven by one op registry, einsum parsing, contraction-path search
+//! and pricing, symmetry groups with exact unique-element counts, and
+//! thread-safe FLOP budgets. It has no Python dependency; the `mechestim`
 //! Python package is a thin binding over it, and Rust tools can embed it
 //! directly.
 //!
