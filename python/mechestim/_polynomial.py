@@ -269,9 +269,7 @@ def polyder(p, m=1):
     m = int(m)
     if m < 0:
         raise _InvalidArgumentError("Order of derivative must be positive (see polyint)")
-    t = min(m, n)
-    cost = _checked(t * n - t * (t - 1) // 2, "polyder")
-    _core.charge(_POLYDER, cost)
+    _core.charge(_POLYDER, _core.polyder_cost(n, m))
     return _wrap(_np.polyder(_plain(p), m))
 
 
@@ -300,6 +298,5 @@ def polyint(p, m=1, k=None):
         nk = _numel(_shape(k))
         if not (nk == 1 and m > 1) and nk < m:
             raise _InvalidArgumentError("k must be a scalar or a rank-1 array of length 1 or >m.")
-    cost = _checked(m * n + m * (m - 1) // 2, "polyint")
-    _core.charge(_POLYINT, cost)
+    _core.charge(_POLYINT, _core.polyint_cost(n, m))
     return _wrap(_np.polyint(_plain(p), m, _plain(k)))

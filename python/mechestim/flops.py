@@ -32,6 +32,7 @@ __all__ = [
     "choice_cost",
     "cholesky_cost",
     "cond_cost",
+    "cross_cost",
     "det_cost",
     "eig_cost",
     "eigh_cost",
@@ -54,14 +55,17 @@ __all__ = [
     "matrix_power_cost",
     "matrix_rank_cost",
     "mean_cost",
+    "norm_cost",
     "multi_dot_cost",
     "permutation_cost",
     "pinv_cost",
     "pointwise_cost",
     "poly_cost",
     "polyadd_cost",
+    "polyder_cost",
     "polydiv_cost",
     "polyfit_cost",
+    "polyint_cost",
     "polymul_cost",
     "polysub_cost",
     "polyval_cost",
@@ -78,6 +82,7 @@ __all__ = [
     "svdvals_cost",
     "tensorinv_cost",
     "tensorsolve_cost",
+    "trace_cost",
     "var_cost",
     "vector_norm_cost",
 ]
@@ -258,6 +263,35 @@ def matrix_power_cost(n: int, k: int, batch: int = 1) -> int:
     return _batch(_core.matrix_power_cost(n, k), batch)
 
 
+def norm_cost(shape, ord=None, axis=None) -> int:
+    """``linalg.norm`` of an array of `shape` with NumPy's `ord` and `axis`.
+
+    >>> norm_cost((4, 5), "fro"), norm_cost((10,))
+    (40, 10)
+    """
+    from mechestim.linalg import norm_cost_of
+
+    return norm_cost_of(tuple(shape), ord, axis)
+
+
+def trace_cost(shape, offset: int = 0) -> int:
+    """``linalg.trace`` (over the last two axes): the diagonal's length × batch.
+
+    >>> trace_cost((3, 9, 12))
+    27
+    """
+    return _core.trace_cost(list(shape), offset, -2, -1)
+
+
+def cross_cost(a_shape, b_shape, axis: int = -1) -> int:
+    """``cross`` / ``linalg.cross``: 3 x numel(output).
+
+    >>> cross_cost((10, 3), (10, 3))
+    90
+    """
+    return _core.cross_cost(list(a_shape), list(b_shape), axis, axis)
+
+
 def multi_dot_cost(shapes) -> int:
     """``linalg.multi_dot``: the einsum of the chain on its optimal order.
 
@@ -404,6 +438,20 @@ def polyfit_cost(m: int, deg: int) -> int:
 def poly_cost(n: int) -> int:
     """``poly`` from `n` roots: n²."""
     return _core.poly_cost(n)
+
+
+def polyder_cost(n: int, m: int = 1) -> int:
+    """``polyder`` of order `m` of `n` coefficients: Σ max(n - k, 0) over k < m.
+
+    >>> polyder_cost(4, 2)
+    7
+    """
+    return _core.polyder_cost(n, m)
+
+
+def polyint_cost(n: int, m: int = 1) -> int:
+    """``polyint`` of order `m` of `n` coefficients: m·n + m(m-1)/2."""
+    return _core.polyint_cost(n, m)
 
 
 def roots_cost(deg: int) -> int:

@@ -317,8 +317,12 @@ def _matrix_cost(shape: tuple, axes: tuple, ord) -> int:
 
 
 def _norm_cost(a):
-    shape = _shape(a["x"])
-    ord, axis = a["ord"], a["axis"]
+    return norm_cost_of(_shape(a["x"]), a["ord"], a["axis"])
+
+
+def norm_cost_of(shape: tuple, ord=None, axis=None) -> int:
+    """The cost of ``norm`` of an array of `shape` (shared with ``me.flops.norm_cost``)."""
+    shape = tuple(shape)
     if axis is None:
         if ord is None and len(shape) != 2:
             return math.prod(shape)  # the 2-norm of the flattened array

@@ -153,6 +153,20 @@ pub fn roots_cost(ncoef: u64) -> PyResult<u64> {
     cost::roots_cost(ncoef).py()
 }
 
+/// `polyder` of order `m` of `n` coefficients.
+#[pyfunction]
+#[pyo3(signature = (n, m=1))]
+pub fn polyder_cost(n: u64, m: u64) -> PyResult<u64> {
+    cost::polyder_cost(n, m).py()
+}
+
+/// `polyint` of order `m` of `n` coefficients.
+#[pyfunction]
+#[pyo3(signature = (n, m=1))]
+pub fn polyint_cost(n: u64, m: u64) -> PyResult<u64> {
+    cost::polyint_cost(n, m).py()
+}
+
 /// `M` or `3·M`.
 #[pyfunction]
 pub fn window_cost(m: u64, trigonometric: bool) -> PyResult<u64> {
@@ -392,6 +406,8 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(polyfit_cost, m)?)?;
     m.add_function(wrap_pyfunction!(poly_cost, m)?)?;
     m.add_function(wrap_pyfunction!(roots_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(polyder_cost, m)?)?;
+    m.add_function(wrap_pyfunction!(polyint_cost, m)?)?;
     m.add_function(wrap_pyfunction!(window_cost, m)?)?;
     m.add_function(wrap_pyfunction!(kron_cost, m)?)?;
     m.add_function(wrap_pyfunction!(cross_cost, m)?)?;

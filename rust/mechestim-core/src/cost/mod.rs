@@ -31,7 +31,8 @@ pub use misc::{
 };
 pub use pointwise::{binary_cost, broadcast_cost, unary_cost};
 pub use polynomial::{
-    poly_cost, polyadd_cost, polyfit_cost, polymul_cost, polyval_cost, roots_cost, window_cost,
+    poly_cost, polyadd_cost, polyder_cost, polyfit_cost, polyint_cost, polymul_cost, polyval_cost,
+    roots_cost, window_cost,
 };
 pub use reduction::{mean_cost, reduction_cost, var_cost};
 pub use registry::{Category, Family, Module, OpId, OpSpec};

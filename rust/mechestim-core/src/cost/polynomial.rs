@@ -45,6 +45,22 @@ pub fn roots_cost(ncoef: u64) -> Result<u64> {
     mul(10, mul(deg, mul(deg, deg, "roots")?, "roots")?, "roots")
 }
 
+/// `polyder` of order `m` of `n` coefficients: the k-th derivative starts
+/// from `n − k` coefficients, so `Σ_{k<m} max(n − k, 0) = t·n − t(t−1)/2`
+/// with `t = min(m, n)`.
+pub fn polyder_cost(n: u64, m: u64) -> Result<u64> {
+    let t = m.min(n);
+    let lead = mul(t, n, "polyder")?;
+    Ok(lead - mul(t, t.saturating_sub(1), "polyder")? / 2)
+}
+
+/// `polyint` of order `m` of `n` coefficients: the j-th integral starts from
+/// `n + j` coefficients, so `Σ_{j<m} (n + j) = m·n + m(m−1)/2`.
+pub fn polyint_cost(n: u64, m: u64) -> Result<u64> {
+    let tail = mul(m, m.saturating_sub(1), "polyint")? / 2;
+    super::checked::add(mul(m, n, "polyint")?, tail, "polyint")
+}
+
 /// `M` (`bartlett`, `hamming`, `hanning`) or `3·M` (`blackman`, `kaiser`).
 pub fn window_cost(m: u64, trigonometric: bool) -> Result<u64> {
     mul(m, if trigonometric { 3 } else { 1 }, "a window")
@@ -65,5 +81,17 @@ mod tests {
         assert_eq!(window_cost(64, false).unwrap(), 64);
         assert_eq!(window_cost(64, true).unwrap(), 192);
         assert_eq!(polyval_cost(1, 100).unwrap(), 0);
+    }
+
+    #[test]
+    fn derivatives_and_integrals() {
+        // [1,1,1,1] twice: 4 + 3 coefficients.
+        assert_eq!(polyder_cost(4, 2).unwrap(), 7);
+        // More orders than coefficients: 4 + 3 + 2 + 1 and no more.
+        assert_eq!(polyder_cost(4, 9).unwrap(), 10);
+        assert_eq!(polyder_cost(4, 0).unwrap(), 0);
+        // 3 coefficients integrated once: 3; three times: 3 + 4 + 5.
+        assert_eq!(polyint_cost(3, 1).unwrap(), 3);
+        assert_eq!(polyint_cost(3, 3).unwrap(), 12);
     }
 }
