@@ -275,7 +275,7 @@ def norm_cost(shape, ord=None, axis=None) -> int:
 
 
 def trace_cost(shape, offset: int = 0) -> int:
-    """``linalg.trace`` (over the last two axes): the diagonal's length × batch.
+    """``linalg.trace`` (over the last two axes): the diagonal's length x batch.
 
     >>> trace_cost((3, 9, 12))
     27
