@@ -334,3 +334,13 @@ def test_scalar_einsum_results_stay_numpy_scalars():
     Z = np.random.default_rng(5).standard_normal((3, 3))
     assert np.ndim(me.einsum("ij,ji->", Z, Z)) == 0
     assert not isinstance(me.einsum("ij,ji->", Z, Z), np.ndarray)
+
+
+def test_read_only_outputs_are_refused_before_charging():
+    S = me.as_symmetric(np.ones((3, 3)), (0, 1))
+    with me.BudgetContext(flop_budget=10**6) as budget:
+        with pytest.raises(ValueError, match="read-only"):
+            me.add(S, 1.0, out=S)
+        with pytest.raises(ValueError, match="read-only"):
+            me.exp(np.ones((3, 3)), out=S)
+    assert budget.flops_used == 0

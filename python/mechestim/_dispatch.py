@@ -13,7 +13,7 @@ import numpy as _np
 
 from mechestim import _core
 
-__all__ = ["charge", "op_id", "plain", "shape", "wrap", "set_array_type", "ufunc_call"]
+__all__ = ["charge", "check_writeable", "op_id", "plain", "shape", "wrap", "set_array_type", "ufunc_call"]
 
 op_id = _core.op_id
 charge = _core.charge
@@ -50,6 +50,14 @@ def plain(x):
     return x
 
 
+def check_writeable(outputs) -> None:
+    """Refuse read-only ``out=`` arrays before anything is charged (NumPy would
+    refuse them only after the charge)."""
+    for o in outputs:
+        if isinstance(o, _nd) and not o.flags.writeable:
+            raise ValueError("output array is read-only")
+
+
 _UFUNC_KEYWORDS = frozenset({"where", "casting", "order", "dtype", "subok", "signature"})
 
 
@@ -65,6 +73,7 @@ def ufunc_call(op: int, ufunc, args: tuple, out, kwargs: dict):
         raise TypeError(f"{ufunc.__name__}() got an unexpected keyword argument {sorted(unknown)[0]!r}")
     outs = out if isinstance(out, tuple) else (out,)
     given = [o for o in outs if o is not None]
+    check_writeable(given)
     _core.charge_broadcast(op, *args, *given[:1])
     kwargs.setdefault("subok", False)
     if out is not None:  # NumPy hands back the caller's own output array(s)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as _np
 
 from mechestim import _core
+from mechestim._dispatch import check_writeable as _check_writeable
 from mechestim._dispatch import plain as _plain
 from mechestim._ndarray import ndarray
 from mechestim.errors import AxisError, SymmetryError
@@ -405,6 +406,7 @@ def group_of(x, ndim: int):
 
 def unary(op: int, ufunc, x, out, kwargs):
     """A unary ufunc on a SymmetricTensor: costs its unique elements, keeps its symmetry."""
+    _check_writeable(out if isinstance(out, tuple) else (out,))
     _core.charge(op, x.unique_elements)
     result = (
         ufunc(x.view(_nd), out=_plain(out), **kwargs) if out is not None else ufunc(x.view(_nd), **kwargs)
@@ -426,6 +428,7 @@ def binary(op: int, ufunc, a, b, out, kwargs):
         elements = sorted(set(ga) & set(gb))
     else:
         elements = None
+    _check_writeable(out if isinstance(out, tuple) else (out,))
     if elements and len(elements) > 1:
         cost = _group(shape, elements)[1]
     else:
